@@ -1,0 +1,16 @@
+using Stowage.Core.Accounts;
+using Stowage.Core.Jobs;
+using Stowage.Core.Projects;
+using Stowage.Core.Uploads;
+
+namespace Stowage.Core.Metadata;
+
+/// <summary>
+/// Everything Stowage knows about its bytes, in one transactional store (SQLite embedded, PostgreSQL
+/// scaled out). One conformance suite runs against every implementation.
+/// </summary>
+public interface IMetadataStore : IAccountStore, IUploadStore, IProjectStore, IJobQueue
+{
+    /// <summary>Creates or migrates the schema. Safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace Stowage.Core.Processing;
+
+/// <summary>An archive format Stowage can unpack (.zip, .7z, .rar).</summary>
+public interface IArchiveFormat
+{
+    /// <summary>Lowercase extensions without the dot, e.g. "zip".</summary>
+    IReadOnlyCollection<string> Extensions { get; }
+
+    /// <summary>
+    /// Opens the archive at <paramref name="localPath"/> for one forward pass over its entries.
+    /// Throws <see cref="InvalidDataException"/> when the file is not a readable archive of this format,
+    /// and <see cref="PlatformNotSupportedException"/> when the native library it needs is missing.
+    /// </summary>
+    IArchiveReader Open(string localPath);
+}

@@ -1,0 +1,35 @@
+using Stowage.Core.Jobs;
+
+namespace Stowage.Core.Projects;
+
+/// <summary>Projects and their files in the metadata store.</summary>
+public interface IProjectStore
+{
+    /// <summary>
+    /// Atomically, in one transaction: when <paramref name="consumeSessionId"/> is set, checks that the
+    /// session exists and is unconsumed (else SessionGone / SessionConsumed with the project it became)
+    /// and marks it consumed by this project; checks the name is free (else NameTaken); inserts the
+    /// project, its <paramref name="files"/>, and the <paramref name="job"/> that will process it. So a
+    /// project never exists without the job that moves it to 100.
+    /// </summary>
+    Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, CancellationToken cancellationToken);
+
+    Task<ProjectRecord?> GetProjectAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The account's projects, newest first.</summary>
+    Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(string accountId, int offset, int limit, CancellationToken cancellationToken);
+
+    Task<int> CountProjectsAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces state, status, size, updated and errors of an existing project.</summary>
+    Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken);
+
+    /// <summary>The project's files ordered by path.</summary>
+    Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken);
+
+    /// <summary>Inserts the file, or replaces the one with the same project and path.</summary>
+    Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the project's files of one kind (before unpacking again on a retry).</summary>
+    Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken);
+}
