@@ -12,6 +12,7 @@ public static class StowageErrors
     public static readonly ErrorCode InvalidFilename = new("invalid_filename", 400, "The file name is empty, too long or has nothing left after unsafe characters are stripped.");
     public static readonly ErrorCode InvalidContentRange = new("invalid_content_range", 400, "Content-Range must be 'bytes <start>-<end>/<total>' with start <= end < total.");
     public static readonly ErrorCode ChunkLengthMismatch = new("chunk_length_mismatch", 400, "The body length does not equal end - start + 1 of Content-Range.");
+    public static readonly ErrorCode IncompleteBody = new("incomplete_body", 400, "The request body ended early; the bytes that arrived are kept: resume from 'received'."); // Stowage
     public static readonly ErrorCode UploadIdOrDownloadLinkRequired = new("upload_id_or_download_link_required", 400, "Provide upload_id or download_link.");
     public static readonly ErrorCode ProvideEitherUploadIdOrDownloadLink = new("provide_either_upload_id_or_download_link", 400, "Provide upload_id or download_link, not both.");
     public static readonly ErrorCode ProjectCreationFailed = new("project_creation_failed", 400, "The session has a file that is not fully uploaded yet, or no file at all.");

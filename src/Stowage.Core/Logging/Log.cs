@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Stowage.Core;
+
+/// <summary>The core's log messages. Event ids are stable: 1xxx uploads, 2xxx projects, 3xxx jobs, 4xxx sweeping.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Debug, "Client stopped sending {Session}/{File} after {Written} bytes; received is {Received}.")]
+    public static partial void ClientStoppedSending(ILogger logger, string session, string file, long written, long received);
+
+    [LoggerMessage(2001, LogLevel.Information, "Project {Project} created from {Source}.")]
+    public static partial void ProjectCreated(ILogger logger, string project, string source);
+
+    [LoggerMessage(2002, LogLevel.Information, "Project {Project} is ready: {Files} files, {Bytes} bytes.")]
+    public static partial void ProjectReady(ILogger logger, string project, int files, long bytes);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Project {Project} failed: {Error}")]
+    public static partial void ProjectFailed(ILogger logger, string project, string error);
+
+    [LoggerMessage(3001, LogLevel.Warning, "Job {Job} ({Kind}) attempt {Attempt} failed; retrying at {RunAfter}: {Error}")]
+    public static partial void JobRetrying(ILogger logger, string job, string kind, int attempt, DateTimeOffset runAfter, string error);
+
+    [LoggerMessage(3002, LogLevel.Error, "Job {Job} ({Kind}) gave up after {Attempt} attempts: {Error}")]
+    public static partial void JobGaveUp(ILogger logger, string job, string kind, int attempt, string error);
+
+    [LoggerMessage(3003, LogLevel.Error, "Job worker loop failed; it restarts after a pause.")]
+    public static partial void WorkerLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Job {Job} lost its lease; another worker may run it.")]
+    public static partial void LeaseLost(ILogger logger, string job);
+
+    [LoggerMessage(4001, LogLevel.Information, "Swept {Count} expired upload sessions.")]
+    public static partial void SweptSessions(ILogger logger, int count);
+
+    [LoggerMessage(4002, LogLevel.Error, "Sweeping expired sessions failed; it runs again later.")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,102 @@
+using Stowage.Core.Projects;
+using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
+
+namespace Stowage.Core.Processing;
+
+public sealed partial class ProjectProcessor
+{
+    /// <summary>
+    /// Unpacks the project's single archive into it. Guards (issue "Processing"): unsafe entry paths
+    /// fail the project; entry count, total unpacked bytes and the unpacked-to-packed ratio are capped,
+    /// counted on bytes actually written, never on sizes the archive declares.
+    /// </summary>
+    private async Task UnpackAsync(ProjectRecord project, ProjectFileRecord archive, IArchiveFormat format, WorkTracker work, CancellationToken cancellationToken)
+    {
+        var options = processingOptions.Value;
+        var cap = options.MaxExpansionRatio > 0
+            ? Math.Min(options.MaxExpandedBytes, (long)Math.Min(long.MaxValue / 2, Math.Max(archive.Size, 1) * options.MaxExpansionRatio))
+            : options.MaxExpandedBytes;
+
+        // A retry starts the unpacking over: entries of an interrupted run are replaced.
+        await projects.DeleteProjectFilesAsync(project.Name, ProjectFileKind.Extracted, cancellationToken).ConfigureAwait(false);
+        await using var local = await LocalCopy.OpenAsync(blobs, archive.Object, cancellationToken).ConfigureAwait(false);
+        using var reader = OpenArchive(format, local.Path, archive.Path);
+        long expanded = 0;
+        var entries = 0;
+        while (Advance(reader, archive.Path))
+        {
+            if (++entries > options.MaxArchiveEntries)
+            {
+                throw new ProcessingException("archive_too_many_entries", $"The archive has more than {options.MaxArchiveEntries} entries.", archive.Path);
+            }
+
+            var entry = reader.Current;
+            var path = ArchivePaths.Sanitize(entry.Name)
+                ?? throw new ProcessingException("archive_unsafe_path", $"The archive entry '{entry.Name}' points outside the project.", archive.Path);
+            if (entry.Type != ArchiveEntryType.File || path.Length == 0)
+            {
+                continue; // directories are implied by paths; links and devices are never unpacked
+            }
+
+            var written = await UnpackEntryAsync(project, archive, reader, path, cap - expanded, cancellationToken).ConfigureAwait(false);
+            expanded += written;
+            work.Unpacked(written, archive.Size);
+            await work.ReportAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> UnpackEntryAsync(ProjectRecord project, ProjectFileRecord archive, IArchiveReader reader, string path, long budget, CancellationToken cancellationToken)
+    {
+        // An entry named like the archive itself must not replace the archive's record.
+        var listedPath = path == archive.Path ? path + " (unpacked)" : path;
+        var target = new ObjectRef(uploadOptions.Value.Bucket, ObjectKeys.ExtractedFile(project.Name, path));
+        HashingLimitStream stream;
+        try
+        {
+            stream = new HashingLimitStream(reader.OpenCurrent(), budget, "archive_too_large",
+                "The archive unpacks to more bytes than this server accepts (size or expansion-ratio cap).");
+            await using (stream)
+            {
+                await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archive.Path);
+        }
+
+        await projects.UpsertProjectFileAsync(
+            new ProjectFileRecord(project.Name, listedPath, ProjectFileKind.Extracted, stream.BytesRead, stream.HashHex(), target, archive.Path),
+            cancellationToken).ConfigureAwait(false);
+        return stream.BytesRead;
+    }
+
+    private static IArchiveReader OpenArchive(IArchiveFormat format, string localPath, string archiveName)
+    {
+        try
+        {
+            return format.Open(localPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archiveName);
+        }
+        catch (PlatformNotSupportedException ex)
+        {
+            throw new ProcessingException("archive_format_unsupported", ex.Message, archiveName);
+        }
+    }
+
+    private static bool Advance(IArchiveReader reader, string archiveName)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archiveName);
+        }
+    }
+}

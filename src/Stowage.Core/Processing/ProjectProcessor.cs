@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
+using Stowage.Core.Jobs;
+using Stowage.Core.Projects;
+using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
+
+namespace Stowage.Core.Processing;
+
+/// <summary>
+/// The project job (issue "Processing"): fetch a download link, move the session's files into the
+/// project without copying, verify each file's size and compute its SHA-256, unpack a single archive,
+/// then mark the project ready. Every step is idempotent, so a job cut off by a crash resumes by
+/// running again.
+/// </summary>
+public sealed partial class ProjectProcessor(
+    IProjectStore projects,
+    IUploadStore uploads,
+    IAccountStore accounts,
+    IBlobStore blobs,
+    IRemoteFetcher fetcher,
+    IEnumerable<IArchiveFormat> formats,
+    IOptions<UploadOptions> uploadOptions,
+    IOptions<ProcessingOptions> processingOptions,
+    IOptions<DurabilityOptions> durabilityOptions,
+    TimeProvider time,
+    ILogger<ProjectProcessor> logger) : IJobHandler
+{
+    private const int BufferSize = 1 << 20;
+
+    private readonly bool _durable = durabilityOptions.Value.Fsync;
+
+    public string Kind => ProjectJob.Kind;
+
+    public async Task<JobOutcome> RunAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var project = await projects.GetProjectAsync(ProjectJob.ProjectOf(job), cancellationToken).ConfigureAwait(false);
+        if (project is null || project.State is ProjectState.Ready or ProjectState.Failed)
+        {
+            return JobOutcome.Done;
+        }
+
+        try
+        {
+            var progress = new ProgressReporter(projects, time, project);
+            await progress.ReportAsync(0, force: true, cancellationToken).ConfigureAwait(false);
+            if (project.DownloadLink is not null)
+            {
+                await DownloadAsync(project, cancellationToken).ConfigureAwait(false);
+            }
+
+            var files = await UploadedFilesAsync(project.Name, cancellationToken).ConfigureAwait(false);
+            if (files.Count == 0)
+            {
+                throw new ProcessingException("no_files", "The project has no files.");
+            }
+
+            files = await MoveIntoProjectAsync(project, files, cancellationToken).ConfigureAwait(false);
+            var format = files.Count == 1 ? FormatOf(files[0].Path) : null;
+            var work = new WorkTracker(progress, files.Sum(f => f.Sha256 is null ? f.Size : 0), unpacking: format is not null);
+            files = await HashAsync(files, work, cancellationToken).ConfigureAwait(false);
+            if (format is not null)
+            {
+                await UnpackAsync(project, files[0], format, work, cancellationToken).ConfigureAwait(false);
+            }
+
+            await MarkReadyAsync(progress.Project, cancellationToken).ConfigureAwait(false);
+            return JobOutcome.Done;
+        }
+        catch (ProcessingException error)
+        {
+            return JobOutcome.GiveUp(error.ToJson());
+        }
+    }
+
+    public async Task OnGaveUpAsync(JobRecord job, string error, CancellationToken cancellationToken)
+    {
+        var project = await projects.GetProjectAsync(ProjectJob.ProjectOf(job), cancellationToken).ConfigureAwait(false);
+        if (project is null || project.State == ProjectState.Ready)
+        {
+            return;
+        }
+
+        var (code, message, file) = ProcessingException.Parse(error);
+        Log.ProjectFailed(logger, project.Name, $"{code}: {message}");
+        await projects.UpdateProjectAsync(project with
+        {
+            State = ProjectState.Failed,
+            Status = ProjectStatus.Failed,
+            Updated = time.GetUtcNow(),
+            Errors = [new ProjectError(code, message, file)],
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<ProjectFileRecord>> UploadedFilesAsync(string projectName, CancellationToken cancellationToken) =>
+        (await projects.ListProjectFilesAsync(projectName, cancellationToken).ConfigureAwait(false))
+            .Where(f => f.Kind == ProjectFileKind.Uploaded)
+            .ToList();
+
+    private IArchiveFormat? FormatOf(string path)
+    {
+        var extension = FilenamePolicy.ExtensionOf(path);
+        return formats.FirstOrDefault(f => f.Extensions.Contains(extension, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Session files become project files by a rename, never a copy. A crash between the rename and
+    /// the metadata update leaves the object at its new place: the next run finds it there.
+    /// </summary>
+    private async Task<List<ProjectFileRecord>> MoveIntoProjectAsync(ProjectRecord project, List<ProjectFileRecord> files, CancellationToken cancellationToken)
+    {
+        var moved = new List<ProjectFileRecord>(files.Count);
+        foreach (var file in files)
+        {
+            var target = new ObjectRef(uploadOptions.Value.Bucket, ObjectKeys.ProjectFile(project.Name, file.Path));
+            if (file.Object != target)
+            {
+                var done = await blobs.MoveAsync(file.Object, target, _durable, cancellationToken).ConfigureAwait(false);
+                if (!done && await blobs.GetLengthAsync(target, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    throw new ProcessingException("file_missing", "The file's bytes are missing from storage.", file.Path);
+                }
+
+                await projects.UpsertProjectFileAsync(file with { Object = target }, cancellationToken).ConfigureAwait(false);
+            }
+
+            moved.Add(file with { Object = target });
+        }
+
+        return moved;
+    }
+
+    private async Task MarkReadyAsync(ProjectRecord project, CancellationToken cancellationToken)
+    {
+        var all = await projects.ListProjectFilesAsync(project.Name, cancellationToken).ConfigureAwait(false);
+        var size = all.Sum(f => f.Size);
+        await projects.UpdateProjectAsync(project with
+        {
+            State = ProjectState.Ready,
+            Status = ProjectStatus.Ready,
+            SizeBytes = size,
+            Updated = time.GetUtcNow(),
+            Errors = [],
+        }, cancellationToken).ConfigureAwait(false);
+        Log.ProjectReady(logger, project.Name, all.Count, size);
+    }
+}

@@ -1,0 +1,129 @@
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+using Stowage.Core.Uploads;
+
+namespace Stowage.Core.Projects;
+
+public sealed partial class ProjectService
+{
+    /// <summary>The validated optional fields of a creation request.</summary>
+    private sealed record Fields(string? Title, int PrivacyMode, string? CoordinateSystem);
+
+    private async Task<Result<Fields>> CheckCreateAsync(Caller caller, CreateProjectRequest request, CancellationToken cancellationToken)
+    {
+        if (!caller.Has(Scopes.ProjectsWrite))
+        {
+            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsWrite);
+        }
+
+        // Seed 004: "Provide either upload_id or download_link — not both, not neither."
+        var hasUpload = !string.IsNullOrEmpty(request.UploadId);
+        var hasLink = !string.IsNullOrEmpty(request.DownloadLink);
+        if (hasUpload && hasLink)
+        {
+            return StowageErrors.ProvideEitherUploadIdOrDownloadLink;
+        }
+
+        if (!hasUpload && !hasLink)
+        {
+            return StowageErrors.UploadIdOrDownloadLinkRequired;
+        }
+
+        if (hasUpload && !UploadIds.IsWellFormed(request.UploadId))
+        {
+            return StowageErrors.InvalidUploadId;
+        }
+
+        var title = request.Title?.Trim();
+        if (title is not null && (title.Length > processingOptions.Value.MaxTitleLength || title.Any(char.IsControl)))
+        {
+            return Failure.With(StowageErrors.InvalidField, "field", "title");
+        }
+
+        // reference/vendor-apis.md: privacy_mode is 0..2.
+        if (request.PrivacyMode is < 0 or > 2)
+        {
+            return Failure.With(StowageErrors.InvalidField, "field", "privacy_mode");
+        }
+
+        var crs = request.CoordinateSystem?.Trim();
+        if (crs is not null && (crs.Length is 0 or > 64 || crs.Any(char.IsControl)))
+        {
+            return Failure.With(StowageErrors.InvalidField, "field", "coordinate_system");
+        }
+
+        if (!caller.Account.UploadAllowed)
+        {
+            return StowageErrors.TariffForbidsUpload;
+        }
+
+        if (caller.Account.MaxProjects is { } max && await projects.CountProjectsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= max)
+        {
+            return Failure.With(StowageErrors.ProjectLimitReached, "limit", max);
+        }
+
+        return new Fields(string.IsNullOrEmpty(title) ? null : title, request.PrivacyMode ?? 0, crs);
+    }
+
+    private async Task<Result<ProjectCreated>> CreateFromSessionAsync(Caller caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
+    {
+        var uploadId = request.UploadId!;
+        var session = await uploads.GetSessionAsync(uploadId, cancellationToken).ConfigureAwait(false);
+        if (session is null || session.AccountId != caller.AccountId || (session.ProjectName is null && session.ExpiresAt <= time.GetUtcNow()))
+        {
+            return StowageErrors.UploadSessionNotFound;
+        }
+
+        if (session.ProjectName is not null)
+        {
+            return await ReplayAsync(session.ProjectName, cancellationToken).ConfigureAwait(false);
+        }
+
+        var files = await uploads.ListFilesAsync(uploadId, cancellationToken).ConfigureAwait(false);
+        var incomplete = files.Where(f => !f.Complete).Select(f => f.Name).ToList();
+        if (files.Count == 0 || incomplete.Count > 0)
+        {
+            // Seed 004: "All files in the session must be complete first, otherwise creation fails."
+            return Failure.With(StowageErrors.ProjectCreationFailed, "incomplete_files", incomplete);
+        }
+
+        var now = time.GetUtcNow();
+        var project = NewProject(uploadId, caller, fields, fields.Title ?? DefaultTitle(files), uploadId, null, files.Sum(f => f.Total), now);
+        var projectFiles = files.Select(f => new ProjectFileRecord(uploadId, f.Name, ProjectFileKind.Uploaded, f.Total, null, f.Object, null)).ToList();
+        return await StoreAsync(project, projectFiles, uploadId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Result<ProjectCreated>> CreateFromLinkAsync(Caller caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(request.DownloadLink, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return StowageErrors.InvalidDownloadLink;
+        }
+
+        if (await fetcher.ValidateAsync(url, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var quota = caller.Account.QuotaBytes ?? uploadOptions.Value.DefaultQuotaBytes;
+        if (quota is { } q && await uploads.GetAccountUsageAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= q)
+        {
+            return Failure.With(StowageErrors.StorageQuotaExceeded, "limit", q);
+        }
+
+        var now = time.GetUtcNow();
+        var title = fields.Title ?? (Uri.UnescapeDataString(url.Segments[^1]).Trim('/') is { Length: > 0 } last ? last : url.Host);
+        var project = NewProject(UploadIds.New(), caller, fields, title, null, url.ToString(), 0, now);
+        return await StoreAsync(project, [], null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ProjectRecord NewProject(string name, Caller caller, Fields fields, string title, string? uploadId, string? link, long size, DateTimeOffset now) =>
+        new(name, caller.AccountId, title, ProjectState.Queued, ProjectStatus.Queued, fields.PrivacyMode, fields.CoordinateSystem, uploadId, link, size, now, now, []);
+
+    /// <summary>Seed 004: "title is optional (auto-generated if omitted)": named after what was uploaded.</summary>
+    private static string DefaultTitle(IReadOnlyList<UploadFileRecord> files)
+    {
+        var first = Path.GetFileNameWithoutExtension(files[0].Name);
+        return files.Count == 1 ? first : $"{first} and {files.Count - 1} more";
+    }
+}

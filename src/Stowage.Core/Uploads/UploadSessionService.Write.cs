@@ -1,0 +1,175 @@
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+using Stowage.Core.Storage;
+
+namespace Stowage.Core.Uploads;
+
+public sealed partial class UploadSessionService
+{
+    /// <summary>
+    /// PUT /uploads/{id}/{filename}: a whole file (no range) or one chunk. Seed 004, "Chunking &amp;
+    /// resume rules": a chunk must start at or before <c>received</c> (409 non_contiguous_chunk
+    /// otherwise); overlapping bytes overwrite in place; a complete file is returned unchanged; one
+    /// writer per file. <c>received</c> moves only after the bytes are flushed (fsynced when durable).
+    /// </summary>
+    public async Task<Result<FileProgress>> WriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken requestAborted)
+    {
+        var checkedRequest = await CheckWriteAsync(caller, uploadId, rawName, body, requestAborted).ConfigureAwait(false);
+        if (!checkedRequest.IsSuccess)
+        {
+            return checkedRequest.Failure;
+        }
+
+        var (name, range, session) = checkedRequest.Value;
+        var reserved = await FindOrReserveAsync(caller, uploadId, name, range.Total, requestAborted).ConfigureAwait(false);
+        if (!reserved.IsSuccess)
+        {
+            return reserved.Failure;
+        }
+
+        var file = reserved.Value;
+        if (file.Total != range.Total)
+        {
+            return ToProgress(file, ignored: true); // seed 004: a second file of the same name "is ignored"
+        }
+
+        if (file.Complete)
+        {
+            return ToProgress(file); // seed 004: re-PUT of a complete file returns complete: true unchanged
+        }
+
+        await using var fileLock = await locks.TryAcquireAsync(LockName(uploadId, name), TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds), requestAborted).ConfigureAwait(false);
+        if (fileLock is null)
+        {
+            return new Failure(StowageErrors.UploadInProgress, new Dictionary<string, object?> { ["received"] = file.Received }, TimeSpan.FromSeconds(1));
+        }
+
+        // Re-read under the lock: the writer we waited for has moved the mark.
+        file = await store.GetFileAsync(uploadId, name, CancellationToken.None).ConfigureAwait(false);
+        if (file is null)
+        {
+            return StowageErrors.UploadSessionNotFound; // deleted or expired while we waited
+        }
+
+        if (file.Complete)
+        {
+            return ToProgress(file);
+        }
+
+        if (range.Start > file.Received)
+        {
+            return Failure.With(StowageErrors.NonContiguousChunk, "received", file.Received);
+        }
+
+        return await CopyAndAdvanceAsync(session, file, range, body, requestAborted).ConfigureAwait(false);
+    }
+
+    private static string LockName(string uploadId, string name) => $"upload/{uploadId}/{name}";
+
+    /// <summary>Everything that can be refused before touching the session's files, cheapest first.</summary>
+    private async Task<Result<(string Name, ChunkRange Range, UploadSessionRecord Session)>> CheckWriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken cancellationToken)
+    {
+        if (RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!UploadIds.IsWellFormed(uploadId))
+        {
+            return StowageErrors.InvalidUploadId;
+        }
+
+        var name = FilenamePolicy.Flatten(rawName);
+        if (!name.IsSuccess)
+        {
+            return name.Failure;
+        }
+
+        var extension = FilenamePolicy.ExtensionOf(name.Value);
+        if (!_allowed.Contains(extension))
+        {
+            return new Failure(StowageErrors.ExtensionNotAllowed, new Dictionary<string, object?>
+            {
+                ["extension"] = extension,
+                ["allowed"] = _options.AllowedExtensions,
+            });
+        }
+
+        var range = ResolveRange(body);
+        if (!range.IsSuccess)
+        {
+            return range.Failure;
+        }
+
+        var maxFile = caller.Account.MaxFileBytes ?? _options.MaxFileBytes;
+        if (range.Value.Total > maxFile)
+        {
+            return Failure.With(StowageErrors.FileTooLarge, "limit", maxFile);
+        }
+
+        var session = await LoadSessionAsync(caller, uploadId, cancellationToken).ConfigureAwait(false);
+        if (!session.IsSuccess)
+        {
+            return session.Failure;
+        }
+
+        if (!caller.Account.UploadAllowed)
+        {
+            return StowageErrors.TariffForbidsUpload;
+        }
+
+        return (name.Value, range.Value, session.Value);
+    }
+
+    /// <summary>
+    /// Whole file: the body is the file, so Content-Length is required (411). Chunk: the body must be
+    /// exactly end - start + 1 bytes (400 chunk_length_mismatch); chunked transfer encoding is checked
+    /// while reading instead.
+    /// </summary>
+    private static Result<ChunkRange> ResolveRange(UploadBody body)
+    {
+        if (body.Range is not { } range)
+        {
+            return body.ContentLength switch
+            {
+                null => StowageErrors.LengthRequired,
+                0 => new ChunkRange(0, -1, 0),
+                long length => new ChunkRange(0, length - 1, length),
+            };
+        }
+
+        if (range.Start < 0 || range.End < range.Start || range.Total <= range.End)
+        {
+            return StowageErrors.InvalidContentRange;
+        }
+
+        if (body.ContentLength is { } declared && declared != range.Length)
+        {
+            return StowageErrors.ChunkLengthMismatch;
+        }
+
+        return range;
+    }
+
+    private async Task<Result<UploadFileRecord>> FindOrReserveAsync(Caller caller, string uploadId, string name, long total, CancellationToken cancellationToken)
+    {
+        var existing = await store.GetFileAsync(uploadId, name, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = time.GetUtcNow();
+        var candidate = new UploadFileRecord(uploadId, name, total, 0, new ObjectRef(_options.Bucket, ObjectKeys.SessionFile(uploadId, name)), now, now);
+        var maxSession = caller.Account.MaxSessionBytes ?? _options.MaxSessionBytes;
+        var quota = caller.Account.QuotaBytes ?? _options.DefaultQuotaBytes;
+        var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
+        return reservation.Outcome switch
+        {
+            ReservationOutcome.Created or ReservationOutcome.Existing => reservation.File!,
+            ReservationOutcome.SessionTooLarge => Failure.With(StowageErrors.SessionTooLarge, "limit", maxSession),
+            ReservationOutcome.QuotaExceeded => Failure.With(StowageErrors.StorageQuotaExceeded, "limit", quota),
+            _ => StowageErrors.UploadSessionNotFound,
+        };
+    }
+}
