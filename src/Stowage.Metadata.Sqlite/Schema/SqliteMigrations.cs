@@ -1,0 +1,13 @@
+namespace Stowage.Metadata.Sqlite.Schema;
+
+/// <summary>
+/// The schema as an ordered list of steps: step i takes <c>user_version</c> from i to i + 1. Never edit
+/// a shipped step; append a new one (a database in the field has already run the old ones).
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        Migration001Initial.Sql,
+    ];
+}

@@ -1,0 +1,16 @@
+namespace Stowage.Metadata.Sqlite;
+
+/// <summary>Where the SQLite metadata database lives and how hard it syncs.</summary>
+public sealed class SqliteMetadataOptions
+{
+    /// <summary>Path of the database file; created, with its -wal and -shm companions, on first use.</summary>
+    public string DatabasePath { get; set; } = "";
+
+    /// <summary>
+    /// True (the default): <c>PRAGMA synchronous=FULL</c>, so every commit is fsynced and an acknowledged
+    /// byte's metadata survives power loss (DESIGN.md, "a crash at any instant never reports a byte as
+    /// received that is not durable"). False: NORMAL, which in WAL mode survives a process crash but may
+    /// lose the last commits on power loss; for tests and scratch data.
+    /// </summary>
+    public bool Durable { get; set; } = true;
+}

@@ -1,0 +1,75 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Stowage.Core.Jobs;
+using Stowage.Core.Projects;
+using Stowage.Metadata.Sqlite.Rows;
+
+namespace Stowage.Metadata.Sqlite;
+
+// IProjectStore.CreateProjectAsync: consume the session, insert project, files and job as one unit.
+public sealed partial class SqliteMetadataStore
+{
+    private const string InsertProjectFileSql = """
+        INSERT INTO project_files (project_name, path, kind, size, sha256, object_bucket, object_key, from_archive)
+        VALUES (@ProjectName, @Path, @Kind, @Size, @Sha256, @ObjectBucket, @ObjectKey, @FromArchive)
+        """;
+
+    private const string InsertJobSql = """
+        INSERT INTO jobs (id, kind, payload, state, attempts, run_after, created, updated, lease_owner, lease_until, last_error)
+        VALUES (@Id, @Kind, @Payload, @State, @Attempts, @RunAfter, @Created, @Updated, @LeaseOwner, @LeaseUntil, @LastError)
+        """;
+
+    public Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(job);
+        return WriteAsync((connection, transaction) => CreateProjectLockedAsync(connection, transaction, project, files, consumeSessionId, job, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<ProjectCreation> CreateProjectLockedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ProjectRecord project, IReadOnlyList<ProjectFileRecord> files,
+        string? consumeSessionId, JobRecord job, CancellationToken cancellationToken)
+    {
+        if (consumeSessionId is not null)
+        {
+            // A missing row reads as null; a row whose project_name is NULL reads as "".
+            var consumedBy = await connection.QuerySingleOrDefaultAsync<string?>(Command(
+                "SELECT COALESCE(project_name, '') FROM upload_sessions WHERE id = @consumeSessionId",
+                new { consumeSessionId }, cancellationToken, transaction));
+            if (consumedBy is null)
+            {
+                return new ProjectCreation(ProjectCreationOutcome.SessionGone, null);
+            }
+
+            if (consumedBy.Length > 0)
+            {
+                return new ProjectCreation(ProjectCreationOutcome.SessionConsumed, consumedBy);
+            }
+        }
+
+        var taken = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM projects WHERE name = @Name", new { project.Name }, cancellationToken, transaction));
+        if (taken != 0)
+        {
+            return new ProjectCreation(ProjectCreationOutcome.NameTaken, null);
+        }
+
+        if (consumeSessionId is not null)
+        {
+            await connection.ExecuteAsync(Command(
+                "UPDATE upload_sessions SET project_name = @Name WHERE id = @consumeSessionId",
+                new { project.Name, consumeSessionId }, cancellationToken, transaction));
+        }
+
+        await connection.ExecuteAsync(Command(InsertProjectSql, ProjectRow.From(project), cancellationToken, transaction));
+        if (files.Count > 0)
+        {
+            // Dapper runs the statement once per element, reusing one prepared command.
+            await connection.ExecuteAsync(Command(InsertProjectFileSql, files.Select(ProjectFileRow.From).ToList(), cancellationToken, transaction));
+        }
+
+        await connection.ExecuteAsync(Command(InsertJobSql, JobRow.From(job), cancellationToken, transaction));
+        return new ProjectCreation(ProjectCreationOutcome.Created, null);
+    }
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using Stowage.Core.Projects;
+using Stowage.Metadata.Sqlite.Rows;
+
+namespace Stowage.Metadata.Sqlite;
+
+// IProjectStore: reading and updating projects and their files. Creation is in .ProjectCreation.cs.
+public sealed partial class SqliteMetadataStore
+{
+    private const string InsertProjectSql = """
+        INSERT INTO projects (name, account_id, title, state, status, privacy_mode, coordinate_system, source_upload_id,
+            download_link, size_bytes, created, updated, errors)
+        VALUES (@Name, @AccountId, @Title, @State, @Status, @PrivacyMode, @CoordinateSystem, @SourceUploadId,
+            @DownloadLink, @SizeBytes, @Created, @Updated, @Errors)
+        """;
+
+    public async Task<ProjectRecord?> GetProjectAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(Command(
+            $"SELECT {ProjectRow.Columns} FROM projects WHERE name = @name", new { name }, cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(string accountId, int offset, int limit, CancellationToken cancellationToken)
+    {
+        // rowid breaks ties between projects created in the same millisecond: later insert is newer.
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ProjectRow>(Command(
+            $"SELECT {ProjectRow.Columns} FROM projects WHERE account_id = @accountId ORDER BY created DESC, rowid DESC LIMIT @limit OFFSET @offset",
+            new { accountId, offset, limit }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<int> CountProjectsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(Command(
+            "SELECT COUNT(*) FROM projects WHERE account_id = @accountId", new { accountId }, cancellationToken));
+    }
+
+    public async Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(
+            """
+            UPDATE projects SET state = @State, status = @Status, size_bytes = @SizeBytes, updated = @Updated, errors = @Errors
+            WHERE name = @Name
+            """, ProjectRow.From(project), cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ProjectFileRow>(Command(
+            $"SELECT {ProjectFileRow.Columns} FROM project_files WHERE project_name = @projectName ORDER BY path",
+            new { projectName }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(
+            InsertProjectFileSql + """
+
+            ON CONFLICT (project_name, path) DO UPDATE SET kind = excluded.kind, size = excluded.size, sha256 = excluded.sha256,
+                object_bucket = excluded.object_bucket, object_key = excluded.object_key, from_archive = excluded.from_archive
+            """, ProjectFileRow.From(file), cancellationToken));
+    }
+
+    public async Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(
+            "DELETE FROM project_files WHERE project_name = @projectName AND kind = @kind",
+            new { projectName, kind = kind.ToString() }, cancellationToken));
+    }
+}

@@ -1,0 +1,21 @@
+namespace Stowage.Metadata.Sqlite.Tests;
+
+/// <summary>A fresh directory for one test's database files (main, -wal, -shm), removed afterwards.</summary>
+internal sealed class TempDatabase : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "stowage-sqlite-tests", Guid.NewGuid().ToString("N"));
+
+    public TempDatabase() => Directory.CreateDirectory(directory);
+
+    public string DatabasePath => Path.Combine(directory, "metadata.db");
+
+    public SqliteMetadataStore NewStore(bool durable = true) => new(new SqliteMetadataOptions { DatabasePath = DatabasePath, Durable = durable });
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
