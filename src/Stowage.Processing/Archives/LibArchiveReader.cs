@@ -1,0 +1,152 @@
+using System.Runtime.InteropServices;
+using Stowage.Core.Processing;
+
+namespace Stowage.Processing.Archives;
+
+/// <summary>
+/// One forward pass over a libarchive read handle. libarchive streams: each entry's data is only readable
+/// between its archive_read_next_header and the next one, which is exactly the <see cref="IArchiveReader"/> contract.
+/// </summary>
+internal sealed class LibArchiveReader : IArchiveReader
+{
+    // libarchive reads the file in blocks of this size (archive_read_open_filename's block_size);
+    // 1 MiB keeps syscalls few without holding much memory per job.
+    private const int BlockSize = 1 << 20;
+
+    private readonly LibArchiveHandle _archive;
+    private nint _entry;
+    private ArchiveEntry? _current;
+    private bool _ended;
+
+    private LibArchiveReader(LibArchiveHandle archive) => _archive = archive;
+
+    /// <summary>Incremented on every header change so a stream of a previous entry cannot read the next one's data.</summary>
+    internal int Generation { get; private set; }
+
+    internal LibArchiveHandle Handle => _archive;
+
+    public ArchiveEntry Current => _current ?? throw new InvalidOperationException("Call MoveNext first.");
+
+    public static LibArchiveReader Open(string localPath)
+    {
+        if (!File.Exists(localPath))
+        {
+            throw new FileNotFoundException("The archive does not exist.", localPath);
+        }
+
+        var archive = LibArchiveNative.ReadNew();
+        if (archive.IsInvalid)
+        {
+            throw new InvalidOperationException("archive_read_new failed (out of memory).");
+        }
+
+        try
+        {
+            Check(archive, LibArchiveNative.SupportFilterAll(archive));
+            Check(archive, LibArchiveNative.SupportFormat7Zip(archive));
+            Check(archive, LibArchiveNative.SupportFormatRar(archive));
+            Check(archive, LibArchiveNative.SupportFormatRar5(archive));
+            Check(archive, LibArchiveNative.ReadOpenFilename(archive, localPath, BlockSize));
+            return new LibArchiveReader(archive);
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    public bool MoveNext()
+    {
+        ObjectDisposedException.ThrowIf(_archive.IsClosed, this);
+        Generation++;
+        _current = null;
+        _entry = nint.Zero;
+        if (_ended)
+        {
+            return false;
+        }
+
+        var result = LibArchiveNative.ReadNextHeader(_archive, out var entry);
+        if (result == LibArchiveNative.Eof)
+        {
+            _ended = true;
+            return false;
+        }
+
+        // ARCHIVE_WARN still yields a usable header (e.g. a name that could not be converted to the locale).
+        if (result < LibArchiveNative.Warn)
+        {
+            _ended = true;
+            throw Error(_archive, result, "read the next entry header");
+        }
+
+        _entry = entry;
+        _current = new ArchiveEntry(ReadName(entry), Classify(entry), DeclaredSize(entry));
+        return true;
+    }
+
+    public Stream OpenCurrent()
+    {
+        var current = Current;
+        if (LibArchiveNative.EntryIsEncrypted(_entry) != 0)
+        {
+            throw new InvalidDataException($"The entry '{current.Name}' is encrypted; encrypted archives are not supported.");
+        }
+
+        return new LibArchiveEntryStream(this, Generation);
+    }
+
+    public void Dispose()
+    {
+        _current = null;
+        _entry = nint.Zero;
+        _archive.Dispose();
+    }
+
+    internal static InvalidDataException Error(LibArchiveHandle archive, long result, string operation)
+    {
+        var message = Marshal.PtrToStringUTF8(LibArchiveNative.ErrorString(archive));
+        return new InvalidDataException(
+            $"libarchive could not {operation} (code {result}): {(string.IsNullOrEmpty(message) ? "no details" : message)}");
+    }
+
+    private static void Check(LibArchiveHandle archive, int result)
+    {
+        if (result < LibArchiveNative.Warn)
+        {
+            throw Error(archive, result, "open the archive");
+        }
+    }
+
+    private static string ReadName(nint entry)
+    {
+        var name = LibArchiveNative.EntryPathnameUtf8(entry);
+        if (name == nint.Zero)
+        {
+            // The UTF-8 form is NULL when libarchive cannot convert the stored name; the raw bytes are still faithful.
+            name = LibArchiveNative.EntryPathname(entry);
+        }
+
+        return Marshal.PtrToStringUTF8(name) ?? string.Empty;
+    }
+
+    private static ArchiveEntryType Classify(nint entry)
+    {
+        // A hard link has AE_IFREG but its data lives in another entry; a symlink's "data" is its target.
+        if (LibArchiveNative.EntryHardlink(entry) != nint.Zero || LibArchiveNative.EntrySymlink(entry) != nint.Zero)
+        {
+            return ArchiveEntryType.Other;
+        }
+
+        return (LibArchiveNative.EntryFileType(entry) & LibArchiveNative.FileTypeMask) switch
+        {
+            LibArchiveNative.RegularFile => ArchiveEntryType.File,
+            LibArchiveNative.Directory => ArchiveEntryType.Directory,
+            _ => ArchiveEntryType.Other,
+        };
+    }
+
+    private static long? DeclaredSize(nint entry) =>
+        LibArchiveNative.EntrySizeIsSet(entry) != 0 ? LibArchiveNative.EntrySize(entry) : null;
+}

@@ -1,0 +1,28 @@
+using System.IO.Compression;
+using Stowage.Core.Processing;
+
+namespace Stowage.Processing.Archives;
+
+/// <summary>.zip archives, read with the BCL's <see cref="ZipArchive"/> (no native dependency).</summary>
+public sealed class ZipArchiveFormat : IArchiveFormat
+{
+    private static readonly string[] ZipExtensions = ["zip"];
+
+    public IReadOnlyCollection<string> Extensions => ZipExtensions;
+
+    public IArchiveReader Open(string localPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        try
+        {
+            // The constructor reads the central directory and throws InvalidDataException when it is missing or corrupt.
+            return new ZipArchiveReader(new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+}
