@@ -1,0 +1,3 @@
+using Stowage.Cli.Commands;
+
+return await StowageCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

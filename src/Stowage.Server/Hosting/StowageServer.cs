@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Stowage.Core.Metadata;
+using Stowage.Server.Processing;
+using Stowage.Server.Protocols.Sessions;
+using Stowage.Server.Protocols.Sessions.Wire;
+
+namespace Stowage.Server.Hosting;
+
+/// <summary>Builds and runs the server: <c>stowage serve</c>.</summary>
+public static class StowageServer
+{
+    /// <summary>Body cap for endpoints that do not set their own (JSON requests); uploads lift it per request.</summary>
+    private const long DefaultMaxRequestBodyBytes = 1 << 20;
+
+    /// <summary>Runs until stopped (Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>).</summary>
+    public static async Task RunAsync(ServeSettings settings, string[] configurationArgs, TextWriter output, CancellationToken cancellationToken)
+    {
+        var dataDirectory = DataDirectory.Resolve(settings.DataDirectory);
+        using var directoryLock = DataDirectory.Lock(dataDirectory);
+        await using var app = Build(dataDirectory, settings.Urls, configurationArgs);
+
+        var store = app.Services.GetRequiredService<IMetadataStore>();
+        await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+
+        // The directory lock guarantees no other process holds a lease: jobs cut off by a crash restart now.
+        var released = await store.ReleaseAllLeasesAsync(cancellationToken).ConfigureAwait(false);
+        if (released > 0)
+        {
+            ServerLog.ReleasedLeases(app.Services.GetRequiredService<ILogger<ServeSettings>>(), released);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        PrintBanner(app, dataDirectory, output);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(string dataDirectory, string urls, string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection([new(StowageServices.DataDirectoryKey, dataDirectory)]);
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes;
+        });
+
+        builder.Services.AddStowageCore(builder.Configuration);
+        builder.Services.AddValidatedSessionsOptions(builder.Configuration);
+        builder.Services.AddSessionsApi();
+        builder.Services.AddHostedService<JobWorkerService>();
+        builder.Services.AddHostedService<SessionSweeperService>();
+
+        var app = builder.Build();
+        app.UseMiddleware<FailureMiddleware>();
+        app.MapGet("/healthz", (HttpContext c) => SessionsResponses.WriteAsync(c, StatusCodes.Status200OK, new HealthWire("ok"), SessionsJsonContext.Default.HealthWire));
+        app.MapSessionsApi();
+        return app;
+    }
+
+    private static void PrintBanner(WebApplication app, string dataDirectory, TextWriter output)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        output.WriteLine("Stowage is running.");
+        foreach (var address in addresses)
+        {
+            output.WriteLine($"  Sessions API  {address.TrimEnd('/')}/api/v1");
+            output.WriteLine($"  Health        {address.TrimEnd('/')}/healthz");
+        }
+
+        output.WriteLine($"  Data          {dataDirectory}");
+        output.WriteLine($"Create an API key:  ./stowage keys create --data {dataDirectory} --name me --json");
+        output.WriteLine("Stop with Ctrl+C.");
+        output.Flush();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
+using Stowage.Core.Jobs;
+using Stowage.Core.Locks;
+using Stowage.Core.Metadata;
+using Stowage.Core.Processing;
+using Stowage.Core.Projects;
+using Stowage.Core.RateLimiting;
+using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
+using Stowage.Metadata.Sqlite;
+using Stowage.Processing.Archives;
+using Stowage.Processing.RemoteFetch;
+using Stowage.Storage.FileSystem;
+
+namespace Stowage.Server.Hosting;
+
+/// <summary>
+/// The composition root: the only place that chooses backends and binds options. The embedded
+/// default is SQLite metadata and file-system blobs under one data directory.
+/// </summary>
+public static class StowageServices
+{
+    public const string DataDirectoryKey = "Stowage:DataDirectory";
+    public const string DatabaseFileName = "stowage.db";
+    public const string BlobsFolderName = "blobs";
+
+    /// <summary>Everything but the HTTP front doors and background workers: what the CLI needs too.</summary>
+    public static IServiceCollection AddStowageCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDirectory = DataDirectory.Resolve(configuration[DataDirectoryKey]);
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<UploadOptions>(configuration, UploadOptions.Section, o => o.Validate());
+        services.AddValidatedOptions<DurabilityOptions>(configuration, DurabilityOptions.Section, _ => []);
+        services.AddValidatedOptions<JobOptions>(configuration, JobOptions.Section, o => o.Validate());
+        services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
+        services.AddValidatedOptions<RemoteFetchOptions>(configuration, "Stowage:RemoteFetch", _ => []);
+
+        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
+        {
+            DatabasePath = Path.Combine(dataDirectory, DatabaseFileName),
+            Durable = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
+        }));
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IProjectStore>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(dataDirectory, BlobsFolderName) }));
+        services.AddSingleton<ILockProvider, InProcessLockProvider>();
+        services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
+
+        services.AddSingleton<IArchiveFormat, ZipArchiveFormat>();
+        services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
+        services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
+
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UploadSessionService>();
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<ExpiredSessionSweeper>();
+        services.AddSingleton<IJobHandler, ProjectProcessor>();
+        services.AddSingleton<JobRunner>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate)
+        where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new ListedValidation<T>(section, validate));
+    }
+
+    /// <summary>Reports every problem of a section at start-up, in words an operator can act on.</summary>
+    private sealed class ListedValidation<T>(string section, Func<T, IEnumerable<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var problems = validate(options).Select(p => $"{section}: {p}").ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

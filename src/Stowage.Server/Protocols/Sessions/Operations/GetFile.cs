@@ -1,0 +1,28 @@
+using Stowage.Core.Uploads;
+using Stowage.Server.Protocols.Sessions.Wire;
+
+namespace Stowage.Server.Protocols.Sessions.Operations;
+
+/// <summary>GET /uploads/{upload_id}/{filename} (seed 004): one file's progress, to resume from.</summary>
+internal sealed class GetFile(SessionsGate gate, UploadSessionService uploads)
+{
+    public async Task HandleAsync(HttpContext context, string uploadId)
+    {
+        if (await gate.EnterAsync(context, SessionsEndpoint.GetFile).ConfigureAwait(false) is not { } caller)
+        {
+            return;
+        }
+
+        var result = await uploads.GetFileAsync(caller, uploadId, RawFileName.Of(context, uploadId), context.RequestAborted).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            await SessionsResponses.WriteErrorAsync(context, result.Failure).ConfigureAwait(false);
+            return;
+        }
+
+        var file = result.Value;
+        await SessionsResponses.WriteAsync(context, StatusCodes.Status200OK,
+            new FileProgressWire(file.Received, file.Total, file.Complete, Ignored: false),
+            SessionsJsonContext.Default.FileProgressWire).ConfigureAwait(false);
+    }
+}

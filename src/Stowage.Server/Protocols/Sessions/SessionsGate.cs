@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+using Stowage.Core.RateLimiting;
+
+namespace Stowage.Server.Protocols.Sessions;
+
+/// <summary>
+/// What every Sessions API request passes first: the bearer key (401 missing_bearer_token /
+/// invalid_api_key) and the per-key, per-endpoint budget (429 rate_limited with Retry-After).
+/// </summary>
+internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, IOptions<SessionsRateLimitOptions> options)
+{
+    private readonly Dictionary<SessionsEndpoint, RateLimitRule> _rules = options.Value.Rules()
+        .ToDictionary(r => Enum.Parse<SessionsEndpoint>(r.Name), r => RateLimitRule.Parse(r.Value)!);
+
+    private readonly bool _limiting = options.Value.Enabled;
+
+    /// <summary>The caller, or null after the refusal was written.</summary>
+    public async Task<Caller?> EnterAsync(HttpContext context, SessionsEndpoint endpoint)
+    {
+        var secret = BearerToken(context.Request);
+        if (secret is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await SessionsResponses.WriteErrorAsync(context, Failure.Of(StowageErrors.MissingBearerToken)).ConfigureAwait(false);
+            return null;
+        }
+
+        var caller = await keys.AuthenticateAsync(secret, context.RequestAborted).ConfigureAwait(false);
+        if (!caller.IsSuccess)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await SessionsResponses.WriteErrorAsync(context, caller.Failure).ConfigureAwait(false);
+            return null;
+        }
+
+        if (_limiting)
+        {
+            var decision = limiter.TryAcquire($"{caller.Value.Key.Id}:{endpoint}", _rules[endpoint]);
+            if (!decision.Allowed)
+            {
+                await SessionsResponses.WriteErrorAsync(context, new Failure(StowageErrors.RateLimited, retryAfter: decision.RetryAfter)).ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        return caller.Value;
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        const string Scheme = "Bearer ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = header[Scheme.Length..].Trim();
+        return token.Length == 0 ? null : token;
+    }
+}
