@@ -1,0 +1,58 @@
+using System.Buffers;
+using Stowage.Core.Storage;
+
+namespace Stowage.Storage.FileSystem;
+
+public sealed partial class FileSystemBlobStore
+{
+    // Matches the upload path's pooled buffers (docs/ARCHITECTURE.md, "Durability"), and the write-back interval.
+    private const int PutBufferBytes = 1 << 20;
+
+    public async Task PutAsync(ObjectRef obj, Stream content, bool durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = _layout.PathOf(obj);
+        var temporary = _layout.NewTemporaryPath();
+        try
+        {
+            await WriteTemporaryAsync(temporary, content, durable, cancellationToken);
+
+            // rename(2) replaces the target atomically: readers see the old file or the new one.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        if (durable)
+        {
+            await Task.Run(() => _directories.SyncEntryOf(path), CancellationToken.None);
+        }
+    }
+
+    private static async Task WriteTemporaryAsync(string temporary, Stream content, bool durable, CancellationToken cancellationToken)
+    {
+        var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, Sharing);
+
+        // The temporary file's own directory entry never needs to be durable: only the renamed one does.
+        await using var writer = new FileSystemBlobWriter(handle, temporary, offset: 0, newEntry: null);
+        var buffer = ArrayPool<byte>.Shared.Rent(PutBufferBytes);
+        try
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, PutBufferBytes), cancellationToken)) > 0)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await writer.FlushAsync(durable, cancellationToken);
+    }
+}
