@@ -7,7 +7,12 @@ namespace Stowage.Processing.Archives;
 /// One forward pass over a libarchive read handle. libarchive streams: each entry's data is only readable
 /// between its archive_read_next_header and the next one, which is exactly the <see cref="IArchiveReader"/> contract.
 /// </summary>
-internal sealed class LibArchiveReader : IArchiveReader
+/// <remarks>
+/// libarchive 3.6 does not verify the CRC of stored (uncompressed) RAR 4 entries: archive_read_format_rar_read_data
+/// returns EOF once unp_size bytes are out, before read_data_stored's check. It does not expose the CRC either,
+/// so such corruption passes; compressed RAR, RAR5 and 7z data are checked by libarchive.
+/// </remarks>
+internal sealed partial class LibArchiveReader : IArchiveReader
 {
     // libarchive reads the file in blocks of this size (archive_read_open_filename's block_size);
     // 1 MiB keeps syscalls few without holding much memory per job.
@@ -35,13 +40,14 @@ internal sealed class LibArchiveReader : IArchiveReader
         }
 
         var archive = LibArchiveNative.ReadNew();
-        if (archive.IsInvalid)
-        {
-            throw new InvalidOperationException("archive_read_new failed (out of memory).");
-        }
-
+        var locale = Utf8Locale.Enter();
         try
         {
+            if (archive.IsInvalid)
+            {
+                throw new InvalidOperationException("archive_read_new failed (out of memory).");
+            }
+
             Check(archive, LibArchiveNative.SupportFilterAll(archive));
             Check(archive, LibArchiveNative.SupportFormat7Zip(archive));
             Check(archive, LibArchiveNative.SupportFormatRar(archive));
@@ -53,6 +59,10 @@ internal sealed class LibArchiveReader : IArchiveReader
         {
             archive.Dispose();
             throw;
+        }
+        finally
+        {
+            Utf8Locale.Exit(locale);
         }
     }
 
@@ -67,23 +77,16 @@ internal sealed class LibArchiveReader : IArchiveReader
             return false;
         }
 
-        var result = LibArchiveNative.ReadNextHeader(_archive, out var entry);
-        if (result == LibArchiveNative.Eof)
+        // Names are converted while the header is read, so the thread's locale must be UTF-8 meanwhile.
+        var locale = Utf8Locale.Enter();
+        try
         {
-            _ended = true;
-            return false;
+            return ReadNextHeader();
         }
-
-        // ARCHIVE_WARN still yields a usable header (e.g. a name that could not be converted to the locale).
-        if (result < LibArchiveNative.Warn)
+        finally
         {
-            _ended = true;
-            throw Error(_archive, result, "read the next entry header");
+            Utf8Locale.Exit(locale);
         }
-
-        _entry = entry;
-        _current = new ArchiveEntry(ReadName(entry), Classify(entry), DeclaredSize(entry));
-        return true;
     }
 
     public Stream OpenCurrent()
@@ -119,34 +122,24 @@ internal sealed class LibArchiveReader : IArchiveReader
         }
     }
 
-    private static string ReadName(nint entry)
+    private bool ReadNextHeader()
     {
-        var name = LibArchiveNative.EntryPathnameUtf8(entry);
-        if (name == nint.Zero)
+        var result = LibArchiveNative.ReadNextHeader(_archive, out var entry);
+        if (result == LibArchiveNative.Eof)
         {
-            // The UTF-8 form is NULL when libarchive cannot convert the stored name; the raw bytes are still faithful.
-            name = LibArchiveNative.EntryPathname(entry);
+            _ended = true;
+            return false;
         }
 
-        return Marshal.PtrToStringUTF8(name) ?? string.Empty;
-    }
-
-    private static ArchiveEntryType Classify(nint entry)
-    {
-        // A hard link has AE_IFREG but its data lives in another entry; a symlink's "data" is its target.
-        if (LibArchiveNative.EntryHardlink(entry) != nint.Zero || LibArchiveNative.EntrySymlink(entry) != nint.Zero)
+        // ARCHIVE_WARN still yields a usable header (e.g. a name that could not be converted to the locale).
+        if (result < LibArchiveNative.Warn)
         {
-            return ArchiveEntryType.Other;
+            _ended = true;
+            throw Error(_archive, result, "read the next entry header");
         }
 
-        return (LibArchiveNative.EntryFileType(entry) & LibArchiveNative.FileTypeMask) switch
-        {
-            LibArchiveNative.RegularFile => ArchiveEntryType.File,
-            LibArchiveNative.Directory => ArchiveEntryType.Directory,
-            _ => ArchiveEntryType.Other,
-        };
+        _entry = entry;
+        _current = new ArchiveEntry(ReadName(entry), Classify(entry), DeclaredSize(entry));
+        return true;
     }
-
-    private static long? DeclaredSize(nint entry) =>
-        LibArchiveNative.EntrySizeIsSet(entry) != 0 ? LibArchiveNative.EntrySize(entry) : null;
 }

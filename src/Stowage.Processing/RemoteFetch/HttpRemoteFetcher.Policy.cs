@@ -35,8 +35,9 @@ public sealed partial class HttpRemoteFetcher
 
         if (failure is not null)
         {
-            var code = failure.Error == StowageErrors.DownloadLinkForbidden ? ForbiddenCode : InvalidCode;
-            throw new RemoteFetchException(code, $"{failure.Error.Message} ({url.GetLeftPart(UriPartial.Authority)})");
+            throw failure.Error == StowageErrors.DownloadLinkForbidden
+                ? new RemoteFetchException(ForbiddenCode, $"{failure.Error.Message} (host '{url.Host}')")
+                : new RemoteFetchException(InvalidCode, failure.Error.Message);
         }
     }
 
@@ -48,7 +49,7 @@ public sealed partial class HttpRemoteFetcher
         return addresses.Length > 0 ? addresses : throw new SocketException((int)SocketError.HostNotFound);
     }
 
-    private static async Task<IPAddress[]> ResolveWithDnsAsync(string host, CancellationToken cancellationToken)
+    internal static async Task<IPAddress[]> ResolveWithDnsAsync(string host, CancellationToken cancellationToken)
     {
         // IPv6 literals may arrive bracketed (Uri.Host) or bare (IdnHost); literals never go to DNS.
         var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;

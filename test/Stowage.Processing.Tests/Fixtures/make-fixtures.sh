@@ -11,7 +11,7 @@ mkdir -p tree/docs/deep tree/unicode
 printf 'hello 7z\n' > tree/hello.txt
 printf 'nested' > tree/docs/deep/n.txt
 : > tree/empty.txt
-printf 'caf\303\251' > tree/unicode/r\303\251sum\303\251.txt
+printf 'caf\303\251' > "tree/unicode/$(printf 'r\303\251sum\303\251.txt')"
 ln -s hello.txt tree/link
 printf 'evil' > evil.txt
 printf 'hello rar\n' > rar-hello.txt

@@ -1,0 +1,60 @@
+using System.Text;
+using Stowage.Core.Processing;
+using Stowage.Processing.Archives;
+
+namespace Stowage.Processing.Tests.Archives;
+
+public sealed class LibArchiveFormatTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly LibArchiveFormat _format = new();
+
+    [Fact]
+    public void Extensions_Are7zAndRar() => _format.Extensions.ShouldBe(["7z", "rar"]);
+
+    [Fact]
+    public void Open_Throws_WhenTheArchiveDoesNotExist() =>
+        Should.Throw<FileNotFoundException>(() => _format.Open(_temp.File("missing.7z")));
+
+    [Fact]
+    public void Open_Throws_WhenTheFileIsNeitherFormat()
+    {
+        var path = _temp.File("plain.7z");
+        File.WriteAllText(path, "just some text, not an archive");
+
+        var error = Should.Throw<InvalidDataException>(() => ArchiveContents.ReadAll(_format, path));
+
+        error.Message.ShouldContain("libarchive");
+    }
+
+    [Fact]
+    public void Reading_Throws_WhenTheReaderMovedPastTheEntry()
+    {
+        using var reader = _format.Open(ArchiveContents.FixturePath("sample.7z"));
+        reader.MoveNext().ShouldBeTrue();
+        using var stale = reader.OpenCurrent();
+        reader.MoveNext().ShouldBeTrue();
+
+        Should.Throw<InvalidOperationException>(() => stale.ReadByte());
+    }
+
+    [Fact]
+    public void Reading_StopsAtTheEntrysEnd_WithBuffersLargerThanTheEntry()
+    {
+        using var reader = _format.Open(ArchiveContents.FixturePath("sample.rar"));
+        reader.MoveNext().ShouldBeTrue();
+        using var data = reader.OpenCurrent();
+        var buffer = new byte[4096];
+
+        var read = data.Read(buffer);
+
+        Encoding.ASCII.GetString(buffer, 0, read).ShouldBe("hello rar\n");
+        data.Read(buffer).ShouldBe(0);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    internal static Dictionary<string, (ArchiveEntryType Type, string? Text)> ReadFixture(string name) =>
+        ArchiveContents.ReadAll(new LibArchiveFormat(), ArchiveContents.FixturePath(name))
+            .ToDictionary(e => e.Entry.Name, e => (e.Entry.Type, e.Data is null ? null : Encoding.UTF8.GetString(e.Data)));
+}

@@ -1,0 +1,10 @@
+namespace Stowage.Processing.Tests.RemoteFetch;
+
+/// <summary>A canned answer of <see cref="TestHttpServer"/>; without Content-Length the body ends when the connection closes.</summary>
+internal sealed record TestResponse(int Status, byte[] Body, bool OmitContentLength = false, params (string Name, string Value)[] Headers)
+{
+    /// <summary>How long the server waits before answering, to exercise timeouts.</summary>
+    public TimeSpan Delay { get; init; }
+
+    public static TestResponse Redirect(string location, int status = 302) => new(status, [], false, ("Location", location));
+}
