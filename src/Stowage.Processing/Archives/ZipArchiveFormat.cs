@@ -13,7 +13,8 @@ public sealed class ZipArchiveFormat : IArchiveFormat
     public IArchiveReader Open(string localPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(localPath);
-        var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        // The central directory is parsed in small reads, so a buffer saves syscalls; entry data is read in large blocks anyway.
+        var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
         try
         {
             // The constructor reads the central directory and throws InvalidDataException when it is missing or corrupt.
