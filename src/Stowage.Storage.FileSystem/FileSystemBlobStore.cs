@@ -28,6 +28,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.StaleTemporaryFileAge, TimeSpan.Zero);
         _layout = new BlobLayout(options.RootPath);
         _directories = new DurableDirectories(_layout.Root);
         Directory.CreateDirectory(_layout.TemporaryDirectory);

@@ -35,16 +35,16 @@ internal static class NativeFile
 
     /// <summary>
     /// fsync of a directory: makes entries created, renamed or removed in it durable (POSIX leaves this
-    /// to the caller; ext4 and XFS need it). Windows journals directory entries itself: a no-op there.
+    /// to the caller; ext4 and XFS need it).
     /// </summary>
     public static void SyncDirectory(string path)
     {
-        if (OperatingSystem.IsWindows())
+        if (DirectoryOpenFlags() is not { } flags)
         {
             return;
         }
 
-        var fd = RetryOnInterrupt(() => LibC.Open(path, LibC.ReadOnly | DirectoryOpenFlags), "open");
+        var fd = RetryOnInterrupt(() => LibC.Open(path, LibC.ReadOnly | flags), "open");
         try
         {
             RetryOnInterrupt(() => LibC.FSync(fd), "fsync");
@@ -55,11 +55,17 @@ internal static class NativeFile
         }
     }
 
-    // O_DIRECTORY | O_CLOEXEC; the values differ by kernel ABI.
-    private static int DirectoryOpenFlags =>
-        OperatingSystem.IsMacOS() ? 0x100000 | 0x1000000
-        : RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Arm64 ? 0x4000 | 0x80000
-        : 0x10000 | 0x80000;
+    // O_DIRECTORY | O_CLOEXEC, whose values differ by kernel ABI; null where directories need no fsync
+    // (Windows journals its directory entries) or the values are not known here.
+    private static int? DirectoryOpenFlags()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            return RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Arm64 ? 0x4000 | 0x80000 : 0x10000 | 0x80000;
+        }
+
+        return OperatingSystem.IsMacOS() ? 0x100000 | 0x1000000 : null;
+    }
 
     private static int RetryOnInterrupt(Func<int> call, string name)
     {

@@ -71,4 +71,16 @@ public abstract partial class BlobStoreConformance
 
         (await Store.GetLengthAsync(Obj("moved"), Ct)).ShouldBe(10);
     }
+
+    [Fact]
+    public async Task Move_OntoItself_KeepsTheObject()
+    {
+        // A store that copies then deletes the source would lose the object here.
+        var data = Bytes(100, 1);
+        await PutAsync(Obj("self"), data);
+
+        (await Store.MoveAsync(Obj("self"), Obj("self"), true, Ct)).ShouldBeTrue();
+
+        (await ReadAsync(Obj("self"))).ShouldBe(data);
+    }
 }
