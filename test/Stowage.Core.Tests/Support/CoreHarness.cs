@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+using Stowage.Core.Jobs;
+using Stowage.Core.Locks;
+using Stowage.Core.Processing;
+using Stowage.Core.Projects;
+using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
+using Stowage.Metadata.Sqlite;
+using Stowage.Processing.Archives;
+using Stowage.Storage.FileSystem;
+
+namespace Stowage.Core.Tests.Support;
+
+/// <summary>
+/// The core's services wired as the server wires them, over the real embedded backends (SQLite and the
+/// file system) in a temporary directory, with a manual clock. One per test; disposing removes everything.
+/// </summary>
+internal sealed class CoreHarness : IAsyncDisposable
+{
+    private readonly string _root;
+
+    private CoreHarness(string root, HarnessSettings settings)
+    {
+        _root = root;
+        Settings = settings;
+        Store = new SqliteMetadataStore(new SqliteMetadataOptions { DatabasePath = Path.Combine(root, "metadata.db"), Durable = settings.Durability.Fsync });
+        Blobs = new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(root, "blobs") });
+        var uploads = Options.Create(settings.Uploads);
+        var processing = Options.Create(settings.Processing);
+        var durability = Options.Create(settings.Durability);
+        Accounts = new AccountService(Store, Time);
+        Keys = new ApiKeyService(Store, Accounts, Time);
+        Uploads = new UploadSessionService(Store, Blobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
+        Projects = new ProjectService(Store, Store, Fetcher, uploads, processing, Time, NullLogger<ProjectService>.Instance);
+        Processor = new ProjectProcessor(Store, Store, Store, Blobs, Fetcher, [new ZipArchiveFormat()], uploads, processing, durability, Time, NullLogger<ProjectProcessor>.Instance);
+        Runner = new JobRunner(Store, [Processor, .. settings.ExtraHandlers], Options.Create(settings.Jobs), Time, NullLogger<JobRunner>.Instance);
+        Sweeper = new ExpiredSessionSweeper(Store, Uploads, Time, NullLogger<ExpiredSessionSweeper>.Instance);
+    }
+
+    public HarnessSettings Settings { get; }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public SqliteMetadataStore Store { get; }
+
+    public FileSystemBlobStore Blobs { get; }
+
+    public InProcessLockProvider Locks { get; } = new();
+
+    public StubRemoteFetcher Fetcher { get; } = new();
+
+    public AccountService Accounts { get; }
+
+    public ApiKeyService Keys { get; }
+
+    public UploadSessionService Uploads { get; }
+
+    public ProjectService Projects { get; }
+
+    public ProjectProcessor Processor { get; }
+
+    public JobRunner Runner { get; }
+
+    public ExpiredSessionSweeper Sweeper { get; }
+
+    public static CancellationToken Ct => CancellationToken.None;
+
+    public static async Task<CoreHarness> CreateAsync(Action<HarnessSettings>? configure = null)
+    {
+        var settings = new HarnessSettings();
+        configure?.Invoke(settings);
+        var root = Path.Combine(Path.GetTempPath(), "stowage-core-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var harness = new CoreHarness(root, settings);
+        await harness.Store.InitializeAsync(Ct);
+        return harness;
+    }
+
+    /// <summary>A caller as the front door sees one: a real key of the account, authenticated by its secret.</summary>
+    public async Task<Caller> CallerAsync(string account = AccountService.DefaultAccountName, IReadOnlyList<string>? scopes = null, Func<Account, Account>? configure = null)
+    {
+        if (configure is not null)
+        {
+            await Accounts.UpdateAsync(account, configure, Ct);
+        }
+
+        var key = await Keys.CreateAsync(account, "test key", scopes ?? Scopes.Default, Ct);
+        var caller = await Keys.AuthenticateAsync(key.Secret, Ct);
+        return caller.Value ?? throw new InvalidOperationException("A new key did not authenticate.");
+    }
+
+    public async Task<string> NewSessionAsync(Caller caller) => (await Uploads.CreateAsync(caller, Ct)).ShouldSucceed().UploadId;
+
+    /// <summary>A whole-file PUT with Content-Length.</summary>
+    public Task<Result<FileProgress>> PutAsync(Caller caller, string uploadId, string name, byte[] content) =>
+        Uploads.WriteAsync(caller, uploadId, name, new UploadBody(new MemoryStream(content), content.Length, null), Ct);
+
+    /// <summary>A chunk PUT: <paramref name="content"/> at <paramref name="start"/> of a file of <paramref name="total"/> bytes, with Content-Length.</summary>
+    public Task<Result<FileProgress>> PutChunkAsync(Caller caller, string uploadId, string name, byte[] content, long start, long total) =>
+        Uploads.WriteAsync(caller, uploadId, name, new UploadBody(new MemoryStream(content), content.Length, new ChunkRange(start, start + content.Length - 1, total)), Ct);
+
+    /// <summary>A session holding the given complete files.</summary>
+    public async Task<string> CompleteSessionAsync(Caller caller, params (string Name, byte[] Content)[] files)
+    {
+        var uploadId = await NewSessionAsync(caller);
+        foreach (var (name, content) in files)
+        {
+            (await PutAsync(caller, uploadId, name, content)).ShouldSucceed().Complete.ShouldBeTrue();
+        }
+
+        return uploadId;
+    }
+
+    /// <summary>A session of complete files turned into a project; returns the project's name.</summary>
+    public async Task<string> CreateProjectAsync(Caller caller, params (string Name, byte[] Content)[] files)
+    {
+        var uploadId = await CompleteSessionAsync(caller, files);
+        var created = await Projects.CreateAsync(caller, new CreateProjectRequest(uploadId, null, null, null, null), Ct);
+        return created.ShouldSucceed().Name;
+    }
+
+    public ObjectRef SessionObject(string uploadId, string name) => new(Settings.Uploads.Bucket, ObjectKeys.SessionFile(uploadId, name));
+
+    public ObjectRef ProjectObject(string project, string name) => new(Settings.Uploads.Bucket, ObjectKeys.ProjectFile(project, name));
+
+    public ObjectRef ExtractedObject(string project, string path) => new(Settings.Uploads.Bucket, ObjectKeys.ExtractedFile(project, path));
+
+    /// <summary>The object's bytes, or null when it does not exist.</summary>
+    public async Task<byte[]?> ReadObjectAsync(ObjectRef obj)
+    {
+        var stream = await Blobs.OpenReadAsync(obj, 0, Ct);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, Ct);
+            return copy.ToArray();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Runner.Dispose();
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open on a slow runner; the OS temp cleaner gets it
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
