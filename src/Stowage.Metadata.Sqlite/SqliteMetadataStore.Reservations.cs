@@ -8,18 +8,12 @@ namespace Stowage.Metadata.Sqlite;
 // IUploadStore's two hot-path writes: reserving a file against the caps, and advancing its high-water mark.
 public sealed partial class SqliteMetadataStore
 {
-    public async Task<FileReservation> ReserveFileAsync(UploadFileRecord candidate, string accountId, ReservationLimits limits, CancellationToken cancellationToken)
+    public Task<FileReservation> ReserveFileAsync(UploadFileRecord candidate, string accountId, ReservationLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(limits);
 
-        // A resumed PUT finds its file without taking the write lock.
-        if (await GetFileAsync(candidate.SessionId, candidate.Name, cancellationToken) is { } known)
-        {
-            return new FileReservation(ReservationOutcome.Existing, known);
-        }
-
-        return await WriteAsync((connection, transaction) => ReserveLockedAsync(connection, transaction, candidate, accountId, limits, cancellationToken), cancellationToken);
+        return WriteAsync((connection, transaction) => ReserveLockedAsync(connection, transaction, candidate, accountId, limits, cancellationToken), cancellationToken);
     }
 
     /// <summary>The check-and-insert, under the write lock so concurrent reservations see each other's totals.</summary>
@@ -34,23 +28,18 @@ public sealed partial class SqliteMetadataStore
             return new FileReservation(ReservationOutcome.Existing, existing.ToRecord());
         }
 
-        var open = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COUNT(*) FROM upload_sessions WHERE id = @SessionId AND project_name IS NULL",
+        // Null when the session is missing or consumed; otherwise the totals of its files so far.
+        var sessionBytes = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+            "SELECT reserved_bytes FROM upload_sessions WHERE id = @SessionId AND project_name IS NULL",
             new { candidate.SessionId }, cancellationToken, transaction));
-        if (open == 0)
+        if (sessionBytes is not { } reserved)
         {
             return new FileReservation(ReservationOutcome.SessionGone, null);
         }
 
-        if (limits.MaxSessionBytes is { } maxSession)
+        if (limits.MaxSessionBytes is { } maxSession && reserved + candidate.Total > maxSession)
         {
-            var sessionBytes = await connection.ExecuteScalarAsync<long>(Command(
-                "SELECT COALESCE(SUM(total), 0) FROM upload_files WHERE session_id = @SessionId",
-                new { candidate.SessionId }, cancellationToken, transaction));
-            if (sessionBytes + candidate.Total > maxSession)
-            {
-                return new FileReservation(ReservationOutcome.SessionTooLarge, null);
-            }
+            return new FileReservation(ReservationOutcome.SessionTooLarge, null);
         }
 
         if (limits.QuotaBytes is { } quota)
@@ -67,6 +56,9 @@ public sealed partial class SqliteMetadataStore
             INSERT INTO upload_files (session_id, name, total, received, object_bucket, object_key, created, updated)
             VALUES (@SessionId, @Name, @Total, @Received, @ObjectBucket, @ObjectKey, @Created, @Updated)
             """, UploadFileRow.From(candidate), cancellationToken, transaction));
+        await connection.ExecuteAsync(Command(
+            "UPDATE upload_sessions SET reserved_bytes = reserved_bytes + @Total WHERE id = @SessionId",
+            new { candidate.SessionId, candidate.Total }, cancellationToken, transaction));
         return new FileReservation(ReservationOutcome.Created, candidate);
     }
 

@@ -8,13 +8,11 @@ namespace Stowage.Metadata.Sqlite;
 public sealed partial class SqliteMetadataStore
 {
     /// <summary>
-    /// The contract's usage: totals of the files of the account's unconsumed sessions plus its projects'
-    /// sizes. Both halves are index-only or index-driven (upload_sessions_open_by_account, projects_size_by_account).
+    /// The contract's usage: totals of the files of the account's unconsumed sessions (kept per session
+    /// in reserved_bytes) plus its projects' sizes. Both halves read covering indexes only.
     /// </summary>
     private const string AccountUsageSql = """
-        SELECT (SELECT COALESCE(SUM(f.total), 0)
-                FROM upload_sessions s JOIN upload_files f ON f.session_id = s.id
-                WHERE s.account_id = @accountId AND s.project_name IS NULL)
+        SELECT (SELECT COALESCE(SUM(reserved_bytes), 0) FROM upload_sessions WHERE account_id = @accountId AND project_name IS NULL)
              + (SELECT COALESCE(SUM(size_bytes), 0) FROM projects WHERE account_id = @accountId)
         """;
 

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Stowage.Core.Metadata;
 using Stowage.Metadata.Sqlite.Schema;
 
@@ -13,6 +15,12 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
 {
     private readonly string connectionString;
     private readonly string connectionPragmas;
+
+    /// <summary>
+    /// The pragmas each native connection carries; weak, so closed ones drop out. Static and compared by
+    /// value because two stores on one file share a pool yet may differ in <see cref="SqliteMetadataOptions.Durable"/>.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, string> Configured = [];
 
     public SqliteMetadataStore(SqliteMetadataOptions options)
     {
@@ -42,9 +50,9 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     /// <summary>
-    /// Opens a pooled connection and applies the per-connection pragmas. They are set on every open
-    /// because a pooled connection may be new, and these pragmas (unlike journal_mode) are not stored
-    /// in the file.
+    /// Opens a pooled connection with the per-connection pragmas applied. They live on the native
+    /// connection, not in the file, and the pool hands back the same native handle, so they run once per
+    /// physical connection rather than on every open (which cost ~20 µs of the ~60 µs of a point read).
     /// </summary>
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -52,9 +60,15 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = connectionPragmas;
-            command.ExecuteNonQuery();
+            var handle = connection.Handle!;
+            if (!Configured.TryGetValue(handle, out var applied) || !string.Equals(applied, connectionPragmas, StringComparison.Ordinal))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = connectionPragmas;
+                command.ExecuteNonQuery();
+                Configured.AddOrUpdate(handle, connectionPragmas);
+            }
+
             return connection;
         }
         catch

@@ -32,6 +32,11 @@ internal static class ServeCommand
                 await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return 3;
             }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await Console.Error.WriteLineAsync($"Cannot listen on {settings.Urls}: the address is already in use.").ConfigureAwait(false);
+                return 4;
+            }
             catch (Microsoft.Extensions.Options.OptionsValidationException ex)
             {
                 await Console.Error.WriteLineAsync("Invalid configuration: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);

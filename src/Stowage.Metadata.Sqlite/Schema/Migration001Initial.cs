@@ -31,15 +31,19 @@ internal static class Migration001Initial
         ) STRICT;
         CREATE INDEX api_keys_by_account ON api_keys (account_id, created);
 
+        -- reserved_bytes is the sum of the session's file totals, kept with every reservation in the same
+        -- transaction, so the session cap and the account usage are read from one row per session instead
+        -- of summing every file on every new file.
         CREATE TABLE upload_sessions (
-            id           TEXT    NOT NULL PRIMARY KEY,
-            account_id   TEXT    NOT NULL REFERENCES accounts (id),
-            created      INTEGER NOT NULL,
-            expires_at   INTEGER NOT NULL,
-            project_name TEXT
+            id             TEXT    NOT NULL PRIMARY KEY,
+            account_id     TEXT    NOT NULL REFERENCES accounts (id),
+            created        INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL,
+            project_name   TEXT,
+            reserved_bytes INTEGER NOT NULL DEFAULT 0 CHECK (reserved_bytes >= 0)
         ) STRICT;
-        -- Usage sums only unconsumed sessions; the partial index holds exactly those.
-        CREATE INDEX upload_sessions_open_by_account ON upload_sessions (account_id) WHERE project_name IS NULL;
+        -- Usage sums only unconsumed sessions: the partial index holds exactly those and covers the sum.
+        CREATE INDEX upload_sessions_open_by_account ON upload_sessions (account_id, reserved_bytes) WHERE project_name IS NULL;
         CREATE INDEX upload_sessions_by_expiry ON upload_sessions (expires_at, created);
 
         -- seq (the rowid) orders a session's files as first reserved.

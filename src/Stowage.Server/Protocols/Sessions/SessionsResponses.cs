@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Stowage.Core.Errors;
@@ -13,6 +14,9 @@ namespace Stowage.Server.Protocols.Sessions;
 /// </summary>
 internal static class SessionsResponses
 {
+    // Messages are plain English for people: no need to escape quotes and apostrophes as \u0027.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteAsync<T>(HttpContext context, int status, T body, JsonTypeInfo<T> type)
     {
         context.Response.StatusCode = status;
@@ -30,7 +34,7 @@ internal static class SessionsResponses
             response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("error", failure.Error.Code);
         foreach (var (name, value) in failure.Details)

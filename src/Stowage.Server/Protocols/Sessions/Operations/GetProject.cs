@@ -34,7 +34,7 @@ internal sealed class GetProject(SessionsGate gate, ProjectService projects)
         }
 
         var full = new ProjectFullWire(
-            project.Name, project.Title, project.Status, project.SizeBytes, project.Created, project.Updated,
+            project.Name, project.Title, project.Status, project.SizeBytes, project.Created.UtcDateTime, project.Updated.UtcDateTime,
             project.PrivacyMode, project.CoordinateSystem, Epsg(project.CoordinateSystem),
             files.Select(f => new ProjectFileWire(f.Path, f.Size, f.Sha256, f.FromArchive)).ToList(),
             Errors(project));

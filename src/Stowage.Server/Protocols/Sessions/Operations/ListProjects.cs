@@ -30,7 +30,7 @@ internal sealed class ListProjects(SessionsGate gate, ProjectService projects)
             return;
         }
 
-        var items = result.Value.Items.Select(p => new ProjectSummaryWire(p.Name, p.Title, p.Status, p.SizeBytes, p.Created, p.Updated)).ToList();
+        var items = result.Value.Items.Select(p => new ProjectSummaryWire(p.Name, p.Title, p.Status, p.SizeBytes, p.Created.UtcDateTime, p.Updated.UtcDateTime)).ToList();
         await SessionsResponses.WriteAsync(context, StatusCodes.Status200OK, new ProjectListWire(items, result.Value.Total, offset, limit),
             SessionsJsonContext.Default.ProjectListWire).ConfigureAwait(false);
     }

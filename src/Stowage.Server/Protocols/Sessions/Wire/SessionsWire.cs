@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 
+// Timestamps are UTC DateTime so they render as ISO 8601 with 'Z'.
+
 namespace Stowage.Server.Protocols.Sessions.Wire;
 
 // The Sessions API's JSON shapes (seed 004, "Endpoints"). Property names are snake_case on the wire.
@@ -38,15 +40,15 @@ internal sealed record ProjectFullWire(
     string Title,
     int Status,
     long Size,
-    DateTimeOffset Created,
-    DateTimeOffset Updated,
+    DateTime Created,
+    DateTime Updated,
     int PrivacyMode,
     string? CoordinateSystem,
     int? Epsg,
     IReadOnlyList<ProjectFileWire> Files,
     IReadOnlyList<ProjectErrorWire> Errors);
 
-internal sealed record ProjectSummaryWire(string Name, string Title, int Status, long Size, DateTimeOffset Created, DateTimeOffset Updated);
+internal sealed record ProjectSummaryWire(string Name, string Title, int Status, long Size, DateTime Created, DateTime Updated);
 
 internal sealed record ProjectListWire(IReadOnlyList<ProjectSummaryWire> Projects, int Total, int Offset, int Limit);
 
