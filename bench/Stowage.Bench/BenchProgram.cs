@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Stowage.Bench.Cli;
+using Stowage.Bench.Clients;
+using Stowage.Bench.Data;
+using Stowage.Bench.Peers;
+using Stowage.Bench.Reporting;
+using Stowage.Bench.Running;
+using Stowage.Bench.Servers;
+using Stowage.Bench.Sink;
+
+namespace Stowage.Bench;
+
+/// <summary>Starts the peers, runs the rounds, stops everything, reports.</summary>
+internal static class BenchProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = Console.Out;
+        var options = OptionsParser.Parse(args, out var error);
+        if (options is null || options.Only.Except(BenchOptions.AllFamilies).Any())
+        {
+            await Console.Error.WriteLineAsync($"{error ?? "--only takes: " + string.Join(',', BenchOptions.AllFamilies)}\n{OptionsParser.Usage}");
+            return 2;
+        }
+
+        Directory.CreateDirectory(options.WorkDir);
+        var pids = new PidRegistry(Path.Combine(options.WorkDir, "pids"));
+        using var stop = new CancellationTokenSource(options.Deadline);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        var info = RunInfo.Capture(TimeProvider.System.GetUtcNow(), await PeerVersions.ReadAsync(options, stop.Token));
+        o.WriteLine($"Stowage upload bench: {options.Repeat} rounds; scratch {options.WorkDir}");
+        var clock = Stopwatch.StartNew();
+        var data = await TestData.CreateAsync(options, stop.Token);
+        o.WriteLine($"generated {data.Big.Length / BenchOptions.MiB} MiB + {data.Small.Count} x {options.SmallSize / 1024} KiB of random data in {clock.Elapsed.TotalSeconds:F1} s");
+
+        NullSinkServer? sink = options.Only.Contains("sink") ? NullSinkServer.Start(FreePort.Next()) : null;
+        var peers = CreatePeers(options, pids, sink);
+        var results = new List<PeerResult>();
+        var started = new List<(IPeer, PeerResult)>();
+        try
+        {
+            foreach (var peer in peers)
+            {
+                var result = await StartAsync(peer, o, stop.Token);
+                results.Add(result);
+                if (result.Skipped is null && result.Error is null)
+                {
+                    started.Add((peer, result));
+                }
+            }
+
+            o.WriteLine($"measuring {started.Count} peers (big file, then small files, each round)");
+            await new BenchRunner(options, data, o).RunAsync(started, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            o.WriteLine("stopped early (deadline or Ctrl+C): reporting what was measured");
+        }
+        finally
+        {
+            // Memory before stopping: VmHWM lives only as long as the process.
+            foreach (var (peer, result) in started)
+            {
+                result.Memory = peer.PeakMemory();
+            }
+
+            foreach (var peer in peers)
+            {
+                await peer.DisposeAsync();
+            }
+
+            if (sink is not null)
+            {
+                await sink.DisposeAsync();
+            }
+        }
+
+        info.LoadAverageAtEnd = RunInfo.LoadAverage();
+        var ceilingOf = peers.ToDictionary(p => p.Key, p => p.CeilingKey);
+        var byKey = results.ToDictionary(r => r.Key);
+        var targets = Targets.Evaluate(byKey);
+        ReportPrinter.Print(o, options, info, results, ceilingOf, targets);
+        var json = await JsonReport.WriteAsync(options, info, results, targets, CancellationToken.None);
+        o.WriteLine($"json: {json}");
+        o.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min");
+        return results.Any(r => r.Error is not null) ? 1 : 0;
+    }
+
+    private static List<IPeer> CreatePeers(BenchOptions options, PidRegistry pids, NullSinkServer? sink)
+    {
+        var peers = new List<IPeer>();
+        if (sink is not null)
+        {
+            peers.Add(new SinkPeer("sink-sessions", "ceiling: Sessions client -> sink", sink, http => new SessionsClient(http, options.ChunkSize), options.Parallel));
+            peers.Add(new SinkPeer("sink-tus", "ceiling: tus client -> sink", sink, http => new TusClient(http, "files", options.ChunkSize, options.TusSmallMode), options.Parallel));
+            peers.Add(new SinkPeer("sink-put", "ceiling: PUT client -> sink", sink, http => new PutClient(http, "put/"), options.Parallel));
+        }
+
+        if (options.Only.Contains("nginx"))
+        {
+            peers.Add(new NginxPeer(options, pids));
+        }
+
+        if (options.Only.Contains("tus"))
+        {
+            peers.Add(new TusPeer(options, pids));
+        }
+
+        if (options.Only.Contains("stowage"))
+        {
+            peers.Add(new StowagePeer(options, pids, fsync: true));
+            peers.Add(new StowagePeer(options, pids, fsync: false));
+        }
+
+        return peers;
+    }
+
+    private static async Task<PeerResult> StartAsync(IPeer peer, TextWriter o, CancellationToken ct)
+    {
+        var result = new PeerResult(peer.Key, peer.Name, "");
+        try
+        {
+            await peer.StartAsync(ct);
+            result = new PeerResult(peer.Key, peer.Name, peer.Client.Describe());
+            o.WriteLine($"started {peer.Name}");
+        }
+        catch (PeerUnavailableException e)
+        {
+            result.Skipped = e.Message;
+            o.WriteLine($"SKIP {peer.Name}: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+        {
+            result.Error = $"failed to start: {e.Message}";
+            o.WriteLine($"FAILED {peer.Name}: {result.Error}");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+namespace Stowage.Bench.Cli;
+
+/// <summary>Everything a run can be told; defaults are the workload.</summary>
+internal sealed record BenchOptions
+{
+    public const long MiB = 1024 * 1024;
+
+    /// <summary>Repository root (bench/out and the default Stowage launcher live under it).</summary>
+    public required string RepoRoot { get; init; }
+
+    /// <summary>Scratch directory for test data and every server's data dir; run.sh removes it.</summary>
+    public required string WorkDir { get; init; }
+
+    /// <summary>
+    /// The Stowage command: an executable plus optional leading arguments, e.g.
+    /// "/repo/stowage" or "dotnet /repo/src/Stowage.Cli/bin/Release/net10.0/stowage.dll".
+    /// </summary>
+    public required string StowageCommand { get; init; }
+
+    public bool SkipStowage { get; init; }
+
+    /// <summary>Directory holding tus-server.mjs and node_modules (bench/.peers).</summary>
+    public required string PeersDir { get; init; }
+
+    public string Node { get; init; } = "node";
+
+    public string Nginx { get; init; } = "nginx";
+
+    public string OutDir => Path.Combine(RepoRoot, "bench", "out");
+
+    /// <summary>Measurements per peer and scenario; the best is reported (noise only ever slows a run down).</summary>
+    public int Repeat { get; init; } = 3;
+
+    public long BigSize { get; init; } = 1024 * MiB;
+
+    /// <summary>8 MiB: the chunk size of the Sessions API's reference client (seed 004).</summary>
+    public int ChunkSize { get; init; } = (int)(8 * MiB);
+
+    public int SmallCount { get; init; } = 2000;
+
+    public int SmallSize { get; init; } = 256 * 1024;
+
+    public int Parallel { get; init; } = 8;
+
+    /// <summary>tus small files: "creation-with-upload" (one request) or "post-patch" (two).</summary>
+    public string TusSmallMode { get; init; } = TusModes.CreationWithUpload;
+
+    /// <summary>Peers to run, by family: sink, nginx, tus, stowage.</summary>
+    public IReadOnlySet<string> Only { get; init; } = AllFamilies;
+
+    public static IReadOnlySet<string> AllFamilies { get; } = new HashSet<string>(StringComparer.Ordinal) { "sink", "nginx", "tus", "stowage" };
+
+    /// <summary>Hard stop for the whole run; what was measured by then is still reported.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>The 1 GiB file's name; a point-cloud extension Stowage's default allow-list is expected to accept.</summary>
+    public string BigName { get; init; } = "scan.e57";
+
+    /// <summary>Small files are camera images.</summary>
+    public string SmallExtension { get; init; } = ".jpg";
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace Stowage.Bench.Cli;
+
+/// <summary>"--name value" pairs and a few flags; small enough not to need a parser package.</summary>
+internal static class OptionsParser
+{
+    public const string Usage = """
+        Stowage.Bench --repo DIR --work DIR --peers DIR [options]
+          --stowage CMD          Stowage command (default: <repo>/stowage); may include leading args
+          --skip-stowage         measure only the peers and the client ceiling
+          --only LIST            comma list of: sink,nginx,tus,stowage (default: all)
+          --repeat N             measurements per peer and scenario, best reported (default 3)
+          --big-mib N            size of the big file in MiB (default 1024)
+          --chunk-mib N          chunk size for chunked protocols (default 8)
+          --small-count N        number of small files (default 2000)
+          --small-kib N          size of each small file in KiB (default 256)
+          --parallel N           parallel clients for small files (default 8)
+          --tus-small MODE       creation-with-upload | post-patch (default creation-with-upload)
+          --deadline-min N       hard stop for the whole run (default 20)
+          --node PATH  --nginx PATH
+        """;
+
+    public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipStowage = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--skip-stowage")
+            {
+                skipStowage = true;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            {
+                error = $"unexpected argument '{arg}'";
+                return null;
+            }
+
+            values[arg[2..]] = args[++i];
+        }
+
+        if (!values.TryGetValue("repo", out var repo) || !values.TryGetValue("work", out var work) || !values.TryGetValue("peers", out var peers))
+        {
+            error = "--repo, --work and --peers are required";
+            return null;
+        }
+
+        try
+        {
+            return new BenchOptions
+            {
+                RepoRoot = Path.GetFullPath(repo),
+                WorkDir = Path.GetFullPath(work),
+                PeersDir = Path.GetFullPath(peers),
+                StowageCommand = Get(values, "stowage") ?? Path.Combine(Path.GetFullPath(repo), "stowage"),
+                SkipStowage = skipStowage,
+                Node = Get(values, "node") ?? "node",
+                Nginx = Get(values, "nginx") ?? "nginx",
+                Repeat = Int(values, "repeat", 3, 1, 10),
+                BigSize = Int(values, "big-mib", 1024, 1, 16384) * BenchOptions.MiB,
+                ChunkSize = (int)(Int(values, "chunk-mib", 8, 1, 256) * BenchOptions.MiB),
+                SmallCount = Int(values, "small-count", 2000, 1, 100_000),
+                SmallSize = Int(values, "small-kib", 256, 1, 65536) * 1024,
+                Parallel = Int(values, "parallel", 8, 1, 64),
+                TusSmallMode = TusMode(Get(values, "tus-small")),
+                Deadline = TimeSpan.FromMinutes(Int(values, "deadline-min", 20, 1, 120)),
+                Only = Get(values, "only") is { } only
+                    ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+                    : BenchOptions.AllFamilies,
+            };
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
+            return null;
+        }
+    }
+
+    private static string? Get(Dictionary<string, string> values, string name) =>
+        values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    private static int Int(Dictionary<string, string> values, string name, int fallback, int min, int max)
+    {
+        if (Get(values, name) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new FormatException($"--{name} must be an integer in [{min}, {max}]");
+        }
+
+        return value;
+    }
+
+    private static string TusMode(string? text) => text switch
+    {
+        null or TusModes.CreationWithUpload => TusModes.CreationWithUpload,
+        TusModes.PostPatch => TusModes.PostPatch,
+        _ => throw new FormatException($"--tus-small must be {TusModes.CreationWithUpload} or {TusModes.PostPatch}"),
+    };
+}

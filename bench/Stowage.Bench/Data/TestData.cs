@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using Stowage.Bench.Cli;
+
+namespace Stowage.Bench.Data;
+
+/// <summary>
+/// The workload, generated once per run and shared by every peer so they all read
+/// the same bytes from the page cache. Content is random and different per file:
+/// a store that deduplicates or compresses must not get an unfair shortcut.
+/// </summary>
+internal sealed class TestData
+{
+    private const int WriteBlock = 4 * 1024 * 1024;
+
+    // The warm-up file is a few chunks: enough to take every chunk path of every protocol.
+    private const int WarmUpChunks = 3;
+
+    private TestData(TestFile big, byte[] bigSha256, IReadOnlyList<TestFile> small, TestFile warmUp)
+    {
+        Big = big;
+        BigSha256 = bigSha256;
+        Small = small;
+        WarmUp = warmUp;
+    }
+
+    public TestFile Big { get; }
+
+    /// <summary>Uploaded once per peer before the rounds, untimed, so JIT and caches are warm on both sides.</summary>
+    public TestFile WarmUp { get; }
+
+    public byte[] BigSha256 { get; }
+
+    public IReadOnlyList<TestFile> Small { get; }
+
+    public long SmallTotalBytes => Small.Sum(f => f.Length);
+
+    public static async Task<TestData> CreateAsync(BenchOptions options, CancellationToken ct)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(options.WorkDir, "data")).FullName;
+
+        var bigPath = Path.Combine(dir, options.BigName);
+        var sha = await WriteRandomAsync(bigPath, options.BigSize, ct);
+        var big = new TestFile(bigPath, options.BigName, options.BigSize);
+
+        var smallDir = Directory.CreateDirectory(Path.Combine(dir, "small")).FullName;
+        var small = new List<TestFile>(options.SmallCount);
+        for (var i = 0; i < options.SmallCount; i++)
+        {
+            var name = $"IMG_{i:D5}{options.SmallExtension}";
+            var path = Path.Combine(smallDir, name);
+            await WriteRandomAsync(path, options.SmallSize, ct);
+            small.Add(new TestFile(path, name, options.SmallSize));
+        }
+
+        var warmUpName = "warmup" + Path.GetExtension(options.BigName);
+        var warmUpPath = Path.Combine(dir, warmUpName);
+        var warmUpLength = Math.Min(options.BigSize, (long)options.ChunkSize * WarmUpChunks);
+        await WriteRandomAsync(warmUpPath, warmUpLength, ct);
+        return new TestData(big, sha, small, new TestFile(warmUpPath, warmUpName, warmUpLength));
+    }
+
+    private static async Task<byte[]> WriteRandomAsync(string path, long length, CancellationToken ct)
+    {
+        var buffer = new byte[(int)Math.Min(WriteBlock, length)];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 0);
+        for (long written = 0; written < length;)
+        {
+            var n = (int)Math.Min(buffer.Length, length - written);
+            // The OS generator is the fastest source here (a seeded Random is several times slower).
+            RandomNumberGenerator.Fill(buffer.AsSpan(0, n));
+            hash.AppendData(buffer, 0, n);
+            await file.WriteAsync(buffer.AsMemory(0, n), ct);
+            written += n;
+        }
+
+        return hash.GetHashAndReset();
+    }
+}

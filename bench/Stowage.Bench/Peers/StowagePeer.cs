@@ -1,0 +1,144 @@
+using System.Net.Http.Headers;
+using Stowage.Bench.Cli;
+using Stowage.Bench.Clients;
+using Stowage.Bench.Data;
+using Stowage.Bench.Http;
+using Stowage.Bench.Servers;
+
+namespace Stowage.Bench.Peers;
+
+/// <summary>
+/// Stowage as a separate process through its command line: "keys create" for a bearer key,
+/// then "serve" on loopback, with fsync on or off and the Sessions API's rate limits off.
+/// </summary>
+internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool fsync) : IPeer
+{
+    // The first "keys create" may build Stowage (the launcher builds on first use).
+    private static readonly TimeSpan FirstCommandTimeout = TimeSpan.FromMinutes(8);
+    // The launcher rebuilds whenever a source changed, so "serve" may build too.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
+
+    private readonly string root = Path.Combine(options.WorkDir, fsync ? "stowage-fsync-on" : "stowage-fsync-off");
+    private readonly int port = FreePort.Next();
+    private ServerProcess? server;
+    private HttpClient? http;
+    private SessionsClient? client;
+
+    public string Key => fsync ? "stowage-fsync-on" : "stowage-fsync-off";
+
+    public string Name => fsync ? "Stowage (fsync on)" : "Stowage (fsync off)";
+
+    public string CeilingKey => "sink-sessions";
+
+    public IUploadClient Client => client ?? throw new InvalidOperationException("not started");
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var stowage = CommandLine.Parse(options.StowageCommand);
+        if (!stowage.Exists())
+        {
+            throw new PeerUnavailableException($"Stowage command '{stowage.FileName}' not found; pass --stowage CMD (run.sh: STOWAGE=CMD) once the CLI exists");
+        }
+
+        var data = Directory.CreateDirectory(Path.Combine(root, "data")).FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["Stowage__Durability__Fsync"] = fsync ? "true" : "false",
+            ["Stowage__RateLimits__Enabled"] = "false",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+
+        var secret = await CreateKeyAsync(stowage, data, environment, ct);
+        server = ServerProcess.Start(
+            stowage.With("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}"),
+            environment,
+            Path.Combine(root, "server.log"),
+            pids);
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        try
+        {
+            await server.WaitReadyAsync(ReadinessProbe.Get(new Uri(baseUri, "healthz")), ReadyTimeout, ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            throw new PeerUnavailableException($"'stowage serve' did not become ready: {e.Message}");
+        }
+
+        http = BenchHttp.Create(baseUri, options.Parallel);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        client = new SessionsClient(http, options.ChunkSize);
+    }
+
+    public async Task VerifyBigAsync(UploadedFile uploaded, TestData data, CancellationToken ct)
+    {
+        // Stowage keeps bytes in a hashed blob layout, so the check is the protocol's own answer.
+        var slash = uploaded.Locator.IndexOf('/', StringComparison.Ordinal);
+        var progress = await Sessions.GetProgressAsync(uploaded.Locator[..slash], uploaded.Locator[(slash + 1)..], ct);
+        if (!progress.Complete || progress.Received != data.Big.Length || progress.Total != data.Big.Length)
+        {
+            throw new UploadMismatchException($"GET {uploaded.Locator}: {progress}, expected {data.Big.Length} bytes complete");
+        }
+    }
+
+    public async Task VerifySmallAsync(ISmallBatch batch, TestData data, CancellationToken ct)
+    {
+        var listing = await Sessions.ListAsync(batch.Locator, ct);
+        var complete = listing.Files.Count(f => f.Complete && f.Received == f.Total);
+        var bytes = listing.Files.Sum(f => f.Received);
+        if (listing.Files.Count != data.Small.Count || complete != data.Small.Count || bytes != data.SmallTotalBytes)
+        {
+            throw new UploadMismatchException($"session {batch.Locator} lists {listing.Files.Count} files ({complete} complete, {bytes} bytes); expected {data.Small.Count} complete, {data.SmallTotalBytes} bytes");
+        }
+    }
+
+    public async Task CleanAsync(CancellationToken ct)
+    {
+        if (client is null)
+        {
+            return;
+        }
+
+        foreach (var id in client.TakeSessions())
+        {
+            await client.DeleteSessionAsync(id, ct);
+        }
+    }
+
+    public ProcessMemory? PeakMemory() => server?.PeakMemory(port);
+
+    public async ValueTask DisposeAsync()
+    {
+        http?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    private SessionsClient Sessions => client ?? throw new InvalidOperationException("not started");
+
+    private async Task<string> CreateKeyAsync(CommandLine stowage, string data, Dictionary<string, string> environment, CancellationToken ct)
+    {
+        var create = stowage.With("keys", "create", "--data", data, "--name", "bench", "--scope", "projects:write", "--scope", "projects:read", "--json");
+        CommandResult result;
+        try
+        {
+            result = await CommandRunner.RunAsync(create, environment, FirstCommandTimeout, ct);
+        }
+        catch (TimeoutException e)
+        {
+            throw new PeerUnavailableException(e.Message);
+        }
+
+        if (result.ExitCode != 0)
+        {
+            throw new PeerUnavailableException($"'{create}' exited with {result.ExitCode}: {Tail(result.StandardError + result.StandardOutput)}");
+        }
+
+        return KeyJson.Secret(result.StandardOutput)
+            ?? throw new PeerUnavailableException($"'{create}' printed no {{\"secret\": \"sk_...\"}} JSON: {Tail(result.StandardOutput)}");
+    }
+
+    private static string Tail(string text) => text.Length > 800 ? "…" + text[^800..] : text.Trim();
+}

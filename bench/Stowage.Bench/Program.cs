@@ -1,0 +1,3 @@
+using Stowage.Bench;
+
+return await BenchProgram.RunAsync(args);

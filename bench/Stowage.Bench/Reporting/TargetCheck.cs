@@ -1,0 +1,7 @@
+namespace Stowage.Bench.Reporting;
+
+/// <summary>One of the targets and how this run fared against it.</summary>
+internal sealed record TargetCheck(string Name, double? Value, bool AtLeast, double Limit, string Unit, string? Missing)
+{
+    public string Status => Value is not { } v ? "n/a" : (AtLeast ? v >= Limit : v <= Limit) ? "PASS" : "FAIL";
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Stowage.Bench.Cli;
+using Stowage.Bench.Clients;
+using Stowage.Bench.Data;
+using Stowage.Bench.Peers;
+using Stowage.Bench.Servers;
+
+namespace Stowage.Bench.Running;
+
+/// <summary>
+/// Measures every peer in rounds: round r runs the big file for all peers, then the small
+/// files for all peers, starting at a different peer each round. Interleaving spreads the
+/// machine's noise over all peers instead of letting it land on one.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, TestData data, TextWriter output)
+{
+    // Bounds one measurement: 1 GiB at a pathological 10 MB/s still fits.
+    private static readonly TimeSpan MeasurementLimit = TimeSpan.FromMinutes(3);
+
+    // Small files in the warm-up: enough for every worker to make several requests.
+    private const int WarmUpSmallFiles = 64;
+
+    public async Task RunAsync(IReadOnlyList<(IPeer Peer, PeerResult Result)> peers, CancellationToken ct)
+    {
+        foreach (var (peer, result) in peers)
+        {
+            try
+            {
+                await WarmUpAsync(peer, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                result.Error = $"warm-up: {e.GetType().Name}: {e.Message}";
+                output.WriteLine($"  warm-up {peer.Name,-34} FAILED: {result.Error}");
+            }
+        }
+
+        for (var round = 0; round < options.Repeat; round++)
+        {
+            foreach (var scenario in new[] { Scenario.Big, Scenario.Small })
+            {
+                for (var i = 0; i < peers.Count; i++)
+                {
+                    var (peer, result) = peers[(i + round) % peers.Count];
+                    if (result.Error is not null)
+                    {
+                        continue;
+                    }
+
+                    ct.ThrowIfCancellationRequested();
+                    try
+                    {
+                        var sample = await MeasureAsync(peer, scenario, round, ct);
+                        result.Samples[scenario].Add(sample);
+                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-34} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{FilesRate(scenario, sample)}");
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        result.Error = $"{Label(scenario)}, round {round + 1}: {e.GetType().Name}: {e.Message}";
+                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-34} FAILED: {result.Error}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Untimed: a few chunks and a few small files, so the first round is not a JIT measurement.</summary>
+    private async Task WarmUpAsync(IPeer peer, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(MeasurementLimit);
+        await peer.Client.UploadBigAsync(data.WarmUp, "warmup", limit.Token);
+        var batch = await peer.Client.StartSmallBatchAsync("warmup-small", limit.Token);
+        await SmallUploader.RunAsync(batch, data.Small.Take(WarmUpSmallFiles).ToList(), options.Parallel, limit.Token);
+        await peer.CleanAsync(limit.Token);
+    }
+
+    private async Task<Sample> MeasureAsync(IPeer peer, Scenario scenario, int round, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(MeasurementLimit);
+
+        // Untimed: leave the disk as quiet as the previous peer found it.
+        await peer.CleanAsync(limit.Token);
+        await DiskSync.RunAsync(limit.Token);
+
+        var tag = $"r{round}-{scenario.ToString().ToLowerInvariant()}";
+        if (scenario == Scenario.Big)
+        {
+            var clock = Stopwatch.StartNew();
+            UploadedFile uploaded = await peer.Client.UploadBigAsync(data.Big, tag, limit.Token);
+            clock.Stop();
+            await peer.VerifyBigAsync(uploaded, data, limit.Token);
+            return new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1);
+        }
+
+        var timer = Stopwatch.StartNew();
+        var batch = await peer.Client.StartSmallBatchAsync(tag, limit.Token);
+        await SmallUploader.RunAsync(batch, data.Small, options.Parallel, limit.Token);
+        timer.Stop();
+        await peer.VerifySmallAsync(batch, data, limit.Token);
+        return new Sample(round + 1, timer.Elapsed.TotalSeconds, data.SmallTotalBytes, data.Small.Count);
+    }
+
+    public static string Label(Scenario scenario) => scenario == Scenario.Big ? "big file" : "small files";
+
+    private static string FilesRate(Scenario scenario, Sample sample) =>
+        scenario == Scenario.Small ? $" {sample.FilesPerSecond,8:F0} files/s" : "";
+}

@@ -1,0 +1,32 @@
+namespace Stowage.Bench.Servers;
+
+/// <summary>An executable and its leading arguments, split on spaces (no quoting: keep paths space-free).</summary>
+internal sealed record CommandLine(string FileName, IReadOnlyList<string> Arguments)
+{
+    public static CommandLine Parse(string text)
+    {
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            throw new ArgumentException("empty command", nameof(text));
+        }
+
+        return new CommandLine(parts[0], parts[1..]);
+    }
+
+    public CommandLine With(params string[] more) => new(FileName, [.. Arguments, .. more]);
+
+    /// <summary>Whether the executable exists (a path) or is on PATH (a bare name).</summary>
+    public bool Exists()
+    {
+        if (FileName.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(FileName);
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, FileName)));
+    }
+
+    public override string ToString() => string.Join(' ', [FileName, .. Arguments]);
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Stowage.Bench.Servers;
+
+/// <summary>Runs a short command (nginx -v, stowage keys create) with a time limit.</summary>
+internal static class CommandRunner
+{
+    public static async Task<CommandResult> RunAsync(CommandLine command, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken ct)
+    {
+        var info = new ProcessStartInfo(command.FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in command.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {command}");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{command} did not finish within {timeout.TotalSeconds:F0} s");
+        }
+
+        return new CommandResult(process.ExitCode, await stdout, await stderr);
+    }
+}
