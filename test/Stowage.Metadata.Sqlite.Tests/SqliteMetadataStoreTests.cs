@@ -139,6 +139,27 @@ public sealed class SqliteMetadataStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoStoresOnOneFile_EachKeepItsOwnSynchronousLevel_ThoughTheyShareAPool()
+    {
+        using var durable = database.NewStore(durable: true);
+        using var fast = database.NewStore(durable: false);
+        await durable.InitializeAsync(Ct);
+
+        for (var round = 0; round < 3; round++)
+        {
+            await using (var connection = await durable.OpenAsync(Ct))
+            {
+                (await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(2);
+            }
+
+            await using (var connection = await fast.OpenAsync(Ct))
+            {
+                (await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(1);
+            }
+        }
+    }
+
+    [Fact]
     public void Constructor_Throws_WhenTheDatabasePathIsMissing()
     {
         Should.Throw<ArgumentException>(() => new SqliteMetadataStore(new SqliteMetadataOptions()));
