@@ -32,10 +32,9 @@ public sealed class InProcessLockProviderTests
     {
         await using var held = await _locks.TryAcquireAsync("r", TimeSpan.Zero, CancellationToken.None);
 
-        var waiting = _locks.TryAcquireAsync("r", TimeSpan.FromMilliseconds(50), CancellationToken.None).AsTask();
+        var waited = await _locks.TryAcquireAsync("r", TimeSpan.FromMilliseconds(50), CancellationToken.None);
 
-        waiting.IsCompleted.ShouldBeFalse();
-        (await waiting).ShouldBeNull();
+        waited.ShouldBeNull();
     }
 
     [Fact]

@@ -126,6 +126,21 @@ public sealed class ProjectProcessorArchiveTests
     }
 
     [Fact]
+    public async Task Run_SkipsLinksInAnArchive()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        var caller = await h.CallerAsync();
+        var zip = Zips.OfSymlink("passwd", "/etc/passwd");
+        var name = await h.CreateProjectAsync(caller, ("links.zip", zip));
+
+        (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
+
+        (await h.Store.GetProjectAsync(name, CoreHarness.Ct))!.Status.ShouldBe(ProjectStatus.Ready);
+        (await h.Store.ListProjectFilesAsync(name, CoreHarness.Ct)).Select(f => f.Path).ShouldBe(["links.zip"]);
+        (await h.ReadObjectAsync(h.ExtractedObject(name, "passwd"))).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Run_FailsTheProjectWithArchiveTooManyEntries_OverTheEntryCap()
     {
         await using var h = await CoreHarness.CreateAsync(s => s.Processing.MaxArchiveEntries = 3);

@@ -141,6 +141,22 @@ public sealed class ProjectProcessorTests
     }
 
     [Fact]
+    public async Task Run_FailsTheProjectWithSizeMismatch_WhenTheStoredFileShrank()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        var caller = await h.CallerAsync();
+        var content = TestBytes.Random(100);
+        var name = await h.CreateProjectAsync(caller, ("a.jpg", content));
+        await File.WriteAllBytesAsync(h.Blobs.GetLocalPath(h.SessionObject(name, "a.jpg"))!, content[..60], CoreHarness.Ct);
+
+        (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
+
+        var project = (await h.Store.GetProjectAsync(name, CoreHarness.Ct))!;
+        project.Status.ShouldBe(ProjectStatus.Failed);
+        project.Errors.ShouldBe([new ProjectError("size_mismatch", "The stored file has 60 bytes; 100 were uploaded.", "a.jpg")]);
+    }
+
+    [Fact]
     public async Task OnGaveUp_RecordsAnUnstructuredErrorAsProcessingFailed()
     {
         await using var h = await CoreHarness.CreateAsync();

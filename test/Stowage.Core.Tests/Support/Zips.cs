@@ -25,6 +25,23 @@ internal static class Zips
         return buffer.ToArray();
     }
 
+    /// <summary>A zip whose entry <paramref name="name"/> is a Unix symbolic link to <paramref name="target"/>.</summary>
+    public static byte[] OfSymlink(string name, string target)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+
+            // Info-ZIP keeps st_mode in the high 16 bits: S_IFLNK | 0777.
+            entry.ExternalAttributes = unchecked((int)(0xA1FFu << 16));
+            using var stream = entry.Open();
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(target));
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>A zip of one entry of <paramref name="size"/> zero bytes: tiny packed, huge unpacked.</summary>
     public static byte[] OfZeros(string name, long size)
     {
