@@ -13,7 +13,11 @@ public sealed partial class SqliteMetadataStore
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(limits);
 
-        return WriteAsync((connection, transaction) => ReserveLockedAsync(connection, transaction, candidate, accountId, limits, cancellationToken), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Group-committed with concurrent reservations and advances (see SqliteGroupCommit); the checks
+        // run under the write lock, after any reservation queued ahead in the same transaction.
+        return writes.RunAsync((connection, transaction) => ReserveLockedAsync(connection, transaction, candidate, accountId, limits, CancellationToken.None));
     }
 
     /// <summary>The check-and-insert, under the write lock so concurrent reservations see each other's totals.</summary>
@@ -64,26 +68,29 @@ public sealed partial class SqliteMetadataStore
 
     public Task<bool> AdvanceReceivedAsync(string sessionId, string name, long received, DateTimeOffset now, DateTimeOffset sessionExpiresAt, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var parameters = new { sessionId, name, received, now = UnixMillis.From(now), expiresAt = UnixMillis.From(sessionExpiresAt) };
 
-        // Two tables, so one transaction (and one fsync). MAX keeps the mark monotonic even when a slower,
-        // older request finishes after a newer one; the EXISTS makes it a no-op once a project consumed the session.
-        return WriteAsync(async (connection, transaction) =>
+        // Two tables, so a transaction, shared with concurrent hot-path writes (group commit: one fsync for all).
+        // MAX keeps the mark monotonic even when a slower, older request finishes after a newer one; the
+        // EXISTS makes it a no-op once a project consumed the session. Not cancellable once queued: the
+        // bytes it counts are already durable, and the caller passes None for that reason.
+        return writes.RunAsync(async (connection, transaction) =>
         {
             var advanced = await connection.ExecuteAsync(Command(
                 """
                 UPDATE upload_files SET received = MAX(received, @received), updated = @now
                 WHERE session_id = @sessionId AND name = @name
                   AND EXISTS (SELECT 1 FROM upload_sessions WHERE id = @sessionId AND project_name IS NULL)
-                """, parameters, cancellationToken, transaction));
+                """, parameters, CancellationToken.None, transaction));
             if (advanced == 0)
             {
                 return false;
             }
 
             await connection.ExecuteAsync(Command(
-                "UPDATE upload_sessions SET expires_at = @expiresAt WHERE id = @sessionId", parameters, cancellationToken, transaction));
+                "UPDATE upload_sessions SET expires_at = @expiresAt WHERE id = @sessionId", parameters, CancellationToken.None, transaction));
             return true;
-        }, cancellationToken);
+        });
     }
 }

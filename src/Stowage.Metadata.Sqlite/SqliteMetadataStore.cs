@@ -15,6 +15,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
 {
     private readonly string connectionString;
     private readonly string connectionPragmas;
+    private readonly SqliteGroupCommit writes;
 
     /// <summary>
     /// The pragmas each native connection carries; weak, so closed ones drop out. Static and compared by
@@ -34,6 +35,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
             Pooling = true,
         }.ToString();
         connectionPragmas = SqlitePragmas.ForConnection(options.Durable);
+        writes = new SqliteGroupCommit(work => WriteAsync(work, CancellationToken.None));
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -51,15 +51,14 @@ public sealed partial class ProjectProcessor
         // An entry named like the archive itself must not replace the archive's record.
         var listedPath = path == archive.Path ? path + " (unpacked)" : path;
         var target = new ObjectRef(uploadOptions.Value.Bucket, ObjectKeys.ExtractedFile(project.Name, path));
-        HashingLimitStream stream;
+        long size;
+        string sha;
         try
         {
-            stream = new HashingLimitStream(reader.OpenCurrent(), budget, "archive_too_large",
+            await using var stream = new HashingLimitStream(reader.OpenCurrent(), budget, "archive_too_large",
                 "The archive unpacks to more bytes than this server accepts (size or expansion-ratio cap).");
-            await using (stream)
-            {
-                await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
-            }
+            await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
+            (size, sha) = (stream.BytesRead, stream.HashHex());
         }
         catch (InvalidDataException ex)
         {
@@ -67,11 +66,10 @@ public sealed partial class ProjectProcessor
         }
 
         await projects.UpsertProjectFileAsync(
-            new ProjectFileRecord(project.Name, listedPath, ProjectFileKind.Extracted, stream.BytesRead, stream.HashHex(), target, archive.Path),
+            new ProjectFileRecord(project.Name, listedPath, ProjectFileKind.Extracted, size, sha, target, archive.Path),
             cancellationToken).ConfigureAwait(false);
-        return stream.BytesRead;
+        return size;
     }
-
     private static IArchiveReader OpenArchive(IArchiveFormat format, string localPath, string archiveName)
     {
         try

@@ -26,15 +26,10 @@ internal static class ChunkCopier
             while (handedOver < length)
             {
                 var want = (int)Math.Min(BufferSize, length - handedOver);
-                int read;
-                try
+                var (read, failed) = await FillAsync(source, current.AsMemory(0, want), requestAborted).ConfigureAwait(false);
+                if (failed)
                 {
-                    read = await source.ReadAtLeastAsync(current.AsMemory(0, want), want, throwOnEndOfStream: false, requestAborted).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or OperationCanceledException)
-                {
-                    end = CopyEnd.SourceFailed; // the client went away or broke the framing
-                    break;
+                    end = CopyEnd.SourceFailed; // the client went away or broke the framing: keep what arrived
                 }
 
                 if (pending is not null)
@@ -53,6 +48,11 @@ internal static class ChunkCopier
                 else
                 {
                     pending = null;
+                }
+
+                if (failed)
+                {
+                    break;
                 }
 
                 if (read < want)
@@ -75,11 +75,47 @@ internal static class ChunkCopier
         }
         finally
         {
+            // Never hand a buffer back to the pool while a write may still be reading from it.
+            if (pending is { IsCompleted: false })
+            {
+                await pending.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+
             ArrayPool<byte>.Shared.Return(current);
             ArrayPool<byte>.Shared.Return(spare);
         }
 
         return new CopyResult(written, end);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="buffer"/> from the body. On a read failure it still reports the bytes
+    /// that arrived before it, so they are written and counted rather than dropped with the buffer.
+    /// </summary>
+    private static async Task<(int Read, bool Failed)> FillAsync(Stream source, Memory<byte> buffer, CancellationToken requestAborted)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer[filled..], requestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                return (filled, true);
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+        }
+
+        return (filled, false);
     }
 
     /// <summary>A chunked-encoding body must end where Content-Range says; one more byte means it does not.</summary>

@@ -161,6 +161,14 @@ public sealed partial class UploadSessionService
 
         var now = time.GetUtcNow();
         var candidate = new UploadFileRecord(uploadId, name, total, 0, new ObjectRef(_options.Bucket, ObjectKeys.SessionFile(uploadId, name)), now, now);
+        if (total == 0)
+        {
+            // An empty file is complete the moment its record exists, so its (empty) object must be
+            // durable first: metadata never leads the bytes.
+            await using var writer = await blobs.OpenWriterAsync(candidate.Object, 0, CancellationToken.None).ConfigureAwait(false);
+            await writer.FlushAsync(_durable, CancellationToken.None).ConfigureAwait(false);
+        }
+
         var maxSession = caller.Account.MaxSessionBytes ?? _options.MaxSessionBytes;
         var quota = caller.Account.QuotaBytes ?? _options.DefaultQuotaBytes;
         var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
