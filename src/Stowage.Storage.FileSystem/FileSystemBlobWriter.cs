@@ -11,7 +11,9 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
 {
     /// <summary>
     /// Write-back is started for every this many bytes written, so the durable flush at the end of an
-    /// 8 MiB chunk waits for the last stretch only. Measured on ext4 (see docs of this project's tests).
+    /// 8 MiB chunk waits for the last stretch only. Measured on ext4 (virtio disk, 128 chunks of 8 MiB
+    /// in 1 MiB writes, fdatasync after each): time spent waiting in fdatasync fell from ~1.3–1.7 s to
+    /// ~0.7–1.0 s per GiB with 1 MiB, and 4 MiB saved less. 1 MiB is also the upload path's buffer size.
     /// </summary>
     internal const long WriteBackIntervalBytes = 1 << 20;
 
