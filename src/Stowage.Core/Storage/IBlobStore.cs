@@ -26,6 +26,7 @@ public interface IBlobStore
     /// <summary>
     /// Renames an object without copying its bytes where the backend can (a file rename, a server-side
     /// copy). Replaces <paramref name="to"/> if present. Returns false when <paramref name="from"/> does not exist.
+    /// Moving an object onto itself keeps it and returns true.
     /// </summary>
     Task<bool> MoveAsync(ObjectRef from, ObjectRef to, bool durable, CancellationToken cancellationToken);
 
