@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Stowage.Bench.Cli;
 using Stowage.Bench.Clients;
 using Stowage.Bench.Data;
@@ -31,6 +32,13 @@ internal static class BenchProgram
             e.Cancel = true;
             stop.Cancel();
         };
+
+        // SIGTERM like Ctrl+C: stop measuring, still stop the servers and report.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
 
         var info = RunInfo.Capture(TimeProvider.System.GetUtcNow(), await PeerVersions.ReadAsync(options, stop.Token));
         o.WriteLine($"Stowage upload bench: {options.Repeat} rounds; scratch {options.WorkDir}");

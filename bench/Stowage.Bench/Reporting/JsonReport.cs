@@ -39,7 +39,7 @@ internal static class JsonReport
                 big = ScenarioJson(r, Running.Scenario.Big),
                 small = ScenarioJson(r, Running.Scenario.Small),
             }),
-            targets = targets.Select(t => new { name = t.Name, value = t.Value, comparison = t.AtLeast ? ">=" : "<=", limit = t.Limit, unit = t.Unit, status = t.Status, missing = t.Missing }),
+            targets = targets.Select(t => new { name = t.Name, value = t.Value, median_value = t.MedianValue, comparison = t.AtLeast ? ">=" : "<=", limit = t.Limit, unit = t.Unit, status = t.Status, missing = t.Missing }),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }), ct);
         return path;

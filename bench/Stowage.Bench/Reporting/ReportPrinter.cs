@@ -9,6 +9,9 @@ internal static class ReportPrinter
     // A peer above this share of its client's ceiling may be limited by the client, not the server.
     private const double ClientBoundShare = 0.8;
 
+    // Past two runnable tasks per core, the peers' figures are mostly someone else's load.
+    private const double BusyLoadPerCore = 2;
+
     public static void Print(TextWriter o, BenchOptions options, RunInfo info, IReadOnlyList<PeerResult> results, IReadOnlyDictionary<string, string> ceilingOf, IReadOnlyList<TargetCheck> targets)
     {
         var big = $"{options.BigSize / BenchOptions.MiB} MiB file";
@@ -40,16 +43,21 @@ internal static class ReportPrinter
         }
 
         o.WriteLine();
-        o.WriteLine("Targets (ratios of best figures, same run):");
+        o.WriteLine("Targets (ratios of best figures, same run; PASS/FAIL is judged on the best):");
         foreach (var t in targets)
         {
             var value = t.Value is { } v ? $"{v:F2} {t.Unit}" : t.Missing ?? "n/a";
-            o.WriteLine($"  {t.Name,-44} {value,-22} {(t.AtLeast ? ">=" : "<="),2} {t.Limit:0.0#} {t.Unit,-3} {t.Status}");
+            var median = t.MedianValue is { } mv ? $"   (medians: {mv:F2} {t.Unit})" : "";
+            o.WriteLine($"  {t.Name,-44} {value,-22} {(t.AtLeast ? ">=" : "<="),2} {t.Limit:0.0#} {t.Unit,-3} {t.Status}{median}");
         }
 
         o.WriteLine();
         o.WriteLine($"machine: {info.Cores} cores, {info.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB, kernel {info.Kernel}, {info.Runtime}; load average {info.LoadAverageAtStart} at start, {info.LoadAverageAtEnd} at end");
         o.WriteLine("peers: " + string.Join("; ", info.Versions.Select(kv => $"{kv.Key} {kv.Value}")));
+        if (Busy(info.LoadAverageAtStart, info.Cores) || Busy(info.LoadAverageAtEnd, info.Cores))
+        {
+            o.WriteLine($"note: the machine was busy (1-min load above {BusyLoadPerCore} per core): absolute figures are low and noisy; compare the ratios, and rerun for a second opinion.");
+        }
     }
 
     private static void PrintCeilingShares(TextWriter o, IReadOnlyList<PeerResult> results, IReadOnlyDictionary<string, string> ceilingOf)
@@ -88,6 +96,9 @@ internal static class ReportPrinter
         o.WriteLine("Share of the client's ceiling (same client against the null sink):");
         lines.ForEach(o.WriteLine);
     }
+
+    private static bool Busy(string loadAverage, int cores) =>
+        double.TryParse(loadAverage.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) && load > BusyLoadPerCore * cores;
 
     private static string Figure(Sample? best, Sample? median, Func<Sample, double> figure) =>
         best is null ? "-" : median is null || ReferenceEquals(best, median) ? $"{figure(best):F1}" : $"{figure(best):F1} ({figure(median):F1})";

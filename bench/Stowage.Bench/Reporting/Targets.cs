@@ -43,6 +43,10 @@ internal static class Targets
         var b = reference?.Best(scenario);
         var missing = a is null ? $"{subject?.Name ?? "Stowage"} not measured" : b is null ? $"{reference?.Name ?? "peer"} not measured" : null;
         double? value = a is null || b is null ? null : figure(a) / figure(b);
-        return new TargetCheck(name, value, AtLeast: true, limit, "x", missing);
+        var (ma, mb) = (subject?.Median(scenario), reference?.Median(scenario));
+        return new TargetCheck(name, value, AtLeast: true, limit, "x", missing)
+        {
+            MedianValue = ma is null || mb is null ? null : figure(ma) / figure(mb),
+        };
     }
 }

@@ -11,6 +11,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(5);
 
+    private static readonly CommandLine Setsid = new("setsid", []);
+
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly PidRegistry pids;
@@ -31,6 +33,13 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static ServerProcess Start(CommandLine command, IReadOnlyDictionary<string, string> environment, string logPath, PidRegistry pids)
     {
+        // A session of its own: Ctrl+C in the terminal reaches the harness only, which then
+        // reads the servers' peak RSS before it stops them (setsid execs, so the pid is the server's).
+        if (Setsid.Exists())
+        {
+            command = Setsid.With([command.FileName, .. command.Arguments]);
+        }
+
         var info = new ProcessStartInfo(command.FileName)
         {
             UseShellExecute = false,
