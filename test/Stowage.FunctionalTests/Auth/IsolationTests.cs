@@ -43,7 +43,7 @@ public sealed class IsolationTests(ServerFixture fixture) : IClassFixture<Server
         delete.ShouldHaveStatus(HttpStatusCode.OK);
         delete.Bool("deleted").ShouldBeTrue();
         (await fixture.Client.GetFileAsync(id, "a.jpg")).ShouldBeProgress(5000, 5000, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "a.jpg")).ShouldBe(data);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "a.jpg")).ShouldBeBytes(data);
     }
 
     [Fact]

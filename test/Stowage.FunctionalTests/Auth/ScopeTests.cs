@@ -14,8 +14,8 @@ public sealed class ScopeTests(ServerFixture fixture) : IClassFixture<ServerFixt
 
     public async Task InitializeAsync()
     {
-        _readOnly = fixture.ClientFor(await fixture.CreateKeyAsync("default", Scope.Read));
-        _writeOnly = fixture.ClientFor(await fixture.CreateKeyAsync("default", Scope.Write));
+        _readOnly = fixture.ClientFor(await fixture.SharedKeyAsync(Scope.Read));
+        _writeOnly = fixture.ClientFor(await fixture.SharedKeyAsync(Scope.Write));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -32,14 +32,17 @@ public sealed class GatedContent : HttpContent
 
     public void Release() => _release.TrySetResult();
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        await stream.WriteAsync(_body.AsMemory(0, _firstPart));
-        await stream.FlushAsync();
+        await stream.WriteAsync(_body.AsMemory(0, _firstPart), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
         _firstPartSent.TrySetResult();
-        await _release.Task.WaitAsync(MaxHold);
-        await stream.WriteAsync(_body.AsMemory(_firstPart));
-        await stream.FlushAsync();
+        await _release.Task.WaitAsync(MaxHold, cancellationToken);
+        await stream.WriteAsync(_body.AsMemory(_firstPart), cancellationToken);
+        await stream.FlushAsync(cancellationToken);
     }
 
     protected override bool TryComputeLength(out long length)

@@ -8,6 +8,7 @@ namespace Stowage.FunctionalTests.Infrastructure;
 public class ServerFixture : IAsyncLifetime, IDisposable
 {
     private readonly List<SessionsClient> _clients = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<ApiKey>>> _sharedKeys = new(StringComparer.Ordinal);
     private TempDirectory? _data;
     private ServerProcess? _server;
     private SessionsClient? _client;
@@ -48,6 +49,13 @@ public class ServerFixture : IAsyncLifetime, IDisposable
     /// <summary>A key of <paramref name="account"/> (created if missing) with the given scopes.</summary>
     public Task<ApiKey> CreateKeyAsync(string account, params string[] scopes) =>
         Cli.CreateKeyAsync(account, scopes.Length == 0 ? [Scope.Write, Scope.Read] : scopes);
+
+    /// <summary>
+    /// A key of the default account with exactly <paramref name="scopes"/>, made once per fixture and
+    /// shared by the class's tests (each CLI run costs about a second).
+    /// </summary>
+    public Task<ApiKey> SharedKeyAsync(params string[] scopes) =>
+        _sharedKeys.GetOrAdd(string.Join(' ', scopes), _ => new Lazy<Task<ApiKey>>(() => CreateKeyAsync("default", scopes))).Value;
 
     /// <summary>A client sending <paramref name="key"/>'s secret (null: no Authorization header); disposed with the fixture.</summary>
     public SessionsClient ClientFor(ApiKey? key) => ClientWithSecret(key?.Secret);

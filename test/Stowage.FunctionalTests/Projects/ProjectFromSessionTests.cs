@@ -73,7 +73,7 @@ public sealed class ProjectFromSessionTests(ServerFixture fixture) : IClassFixtu
         var ready = await Client.WaitForProjectAsync(name);
         ready.ShouldHaveFiles(new Dictionary<string, byte[]> { ["scan.ply"] = data });
         File.Exists(sessionBlob).ShouldBeFalse("the file should have moved into the project");
-        File.ReadAllBytes(BlobFiles.ProjectFile(fixture.DataDirectory, name, "scan.ply")).ShouldBe(data);
+        File.ReadAllBytes(BlobFiles.ProjectFile(fixture.DataDirectory, name, "scan.ply")).ShouldBeBytes(data);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ConcurrentPutTests(ServerFixture fixture) : IClassFixture<Se
 
         (await first).ShouldBeProgress(Size, Size, complete: true);
         (await Client.PutChunkAsync(id, "scan.e57", data, 0, Size)).ShouldBeProgress(Size, Size, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBe(data);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(data);
     }
 
     [Fact]

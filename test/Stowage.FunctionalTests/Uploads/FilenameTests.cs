@@ -41,7 +41,7 @@ public sealed class FilenameTests(ServerFixture fixture) : IClassFixture<ServerF
         session.Property("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ShouldBe([expected]);
         (await Client.GetFileAsync(id, expected)).ShouldBeProgress(64, 64, complete: true);
         (await Client.GetFileRawAsync(id, sent)).ShouldBeProgress(64, 64, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, expected)).ShouldBe(data);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, expected)).ShouldBeBytes(data);
         AssertNothingOutsideTheStore();
     }
 

@@ -18,7 +18,7 @@ public sealed class WholeFilePutTests(ServerFixture fixture) : IClassFixture<Ser
 
         put.ShouldBeProgress(data.Length, data.Length, complete: true);
         (await Client.GetFileAsync(id, "photo.jpg")).ShouldBeProgress(data.Length, data.Length, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "photo.jpg")).ShouldBe(data);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "photo.jpg")).ShouldBeBytes(data);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class WholeFilePutTests(ServerFixture fixture) : IClassFixture<Ser
         var again = await Client.PutAsync(id, "scan.e57", TestData.Bytes(4096, 13));
 
         again.ShouldBeProgress(4096, 4096, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBe(original);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(original);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class WholeFilePutTests(ServerFixture fixture) : IClassFixture<Ser
 
         second.ShouldBeProgress(3000, 3000, complete: true);
         second.Bool("ignored").ShouldBeTrue(second.ToString());
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBe(original);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(original);
         var session = await Client.GetSessionAsync(id);
         session.Property("files").GetArrayLength().ShouldBe(1);
     }
@@ -91,9 +91,9 @@ public sealed class WholeFilePutTests(ServerFixture fixture) : IClassFixture<Ser
 
         other.ShouldBeProgress(500, 2000, complete: false);
         other.Bool("ignored").ShouldBeTrue(other.ToString());
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57"), 500).ShouldBe(first[..500]);
+        BlobFiles.ReadPrefix(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57"), 500).ShouldBeBytes(first.AsSpan(0, 500));
         (await Client.PutChunkAsync(id, "scan.e57", first, 500, 1500)).ShouldBeProgress(2000, 2000, complete: true);
-        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBe(first);
+        File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(first);
     }
 
     [Fact]
