@@ -9,7 +9,9 @@ namespace Stowage.Metadata.Sqlite;
 /// <summary>
 /// The embedded metadata store: one SQLite file in WAL mode, shared safely by every thread of this
 /// process and by other processes opening the same file. Check-and-write operations run in
-/// <c>BEGIN IMMEDIATE</c> transactions, so they hold the single write lock from their first read.
+/// <c>BEGIN IMMEDIATE</c> transactions, so they hold the single write lock from their first read; the
+/// upload hot path's writes (reserve, advance) are group-committed (<see cref="SqliteGroupCommit"/>).
+/// Dispose only clears the connection pool for the file; the store holds nothing else.
 /// </summary>
 public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
 {
