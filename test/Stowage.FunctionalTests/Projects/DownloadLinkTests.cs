@@ -79,6 +79,39 @@ public sealed class DownloadLinkTests(RemoteFetchServerFixture fixture) : IClass
         failed.Property("errors")[0].GetProperty("code").GetString().ShouldBe("extension_not_allowed");
     }
 
+    [Fact]
+    public async Task LinkProject_Fails_WhenTheFileIsLargerThanTheAccountsFileCap()
+    {
+        var (key, client) = await fixture.NewAccountAsync("linkcap");
+        await fixture.Cli.SetAccountAsync(key.Account, "--max-file", "1000");
+        await using var files = new LoopbackFileServer();
+        files.Serve("/big.e57", TestData.Bytes(5000, 123));
+
+        var created = await client.CreateProjectAsync(new { download_link = files.UrlOf("/big.e57") });
+        created.ShouldHaveStatus(HttpStatusCode.Created);
+        var failed = await client.WaitForProjectAsync(created.String("name"));
+
+        failed.Int("status").ShouldBe(-1, failed.ToString());
+        failed.Property("errors")[0].GetProperty("code").GetString().ShouldBe("file_too_large");
+    }
+
+    [Fact]
+    public async Task Post_Returns402WithLimit_WhenTheAccountIsAtItsQuota()
+    {
+        var (key, client) = await fixture.NewAccountAsync("linkquota");
+        await fixture.Cli.SetAccountAsync(key.Account, "--quota", "1000");
+        var id = await client.NewUploadAsync();
+        await client.UploadAsync(id, "a.jpg", new byte[1000]);
+        await using var files = new LoopbackFileServer();
+        files.Serve("/scan.e57", TestData.Bytes(100, 124));
+
+        var response = await client.CreateProjectAsync(new { download_link = files.UrlOf("/scan.e57") });
+
+        response.ShouldBeError(HttpStatusCode.PaymentRequired, "storage_quota_exceeded");
+        response.Long("limit").ShouldBe(1000);
+        files.Requests("/scan.e57").ShouldBe(0);
+    }
+
     private async Task<string> CreateAsync(string link)
     {
         var created = await Client.CreateProjectAsync(new { download_link = link });

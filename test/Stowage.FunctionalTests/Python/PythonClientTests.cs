@@ -22,7 +22,7 @@ public sealed class PythonClientTests(ServerFixture fixture) : IClassFixture<Ser
 
         string id;
         long receivedBeforeKill;
-        using (var first = PythonClient.Start(fixture.Server.ApiBase, fixture.Key, ["--chunk", $"{Chunk}", "--throttle", "0.05", "upload", "--no-project", path]))
+        using (var first = PythonClient.Start(fixture.Server.ApiBase, fixture.Key, ["--chunk", $"{Chunk}", "--throttle", "0.1", "upload", "--no-project", path]))
         {
             id = (await first.WaitForEventAsync("session", _ => true, RunTimeout)).GetProperty("upload_id").GetString()!;
             await first.WaitForEventAsync("progress", e => e.GetProperty("received").GetInt64() >= 1 << 20, RunTimeout);

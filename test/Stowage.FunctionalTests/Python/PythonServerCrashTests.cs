@@ -20,7 +20,7 @@ public sealed class PythonServerCrashTests : IDisposable
         var path = _files.Combine("scan.las");
         await File.WriteAllBytesAsync(path, data);
 
-        using var client = PythonClient.Start(crash.Server.ApiBase, key, ["--chunk", "131072", "--throttle", "0.02", "upload", "--wait", path]);
+        using var client = PythonClient.Start(crash.Server.ApiBase, key, ["--chunk", "131072", "--throttle", "0.02", "--max-backoff", "1", "upload", "--wait", path]);
         await client.WaitForEventAsync("progress", e => e.GetProperty("received").GetInt64() >= 1 << 20, TimeSpan.FromSeconds(60));
         await crash.CrashAndRestartAsync();
         var (exit, result) = await client.WaitAsync(TimeSpan.FromSeconds(120));

@@ -71,6 +71,6 @@ public sealed class ConcurrentPutTests(ServerFixture fixture) : IClassFixture<Se
         await slow.FirstPartSent.WaitAsync(TimeSpan.FromSeconds(10));
         await Poll.UntilAsync(async () => (await Client.GetFileAsync(id, name)).Status == HttpStatusCode.OK,
             TimeSpan.FromSeconds(10), "the slow PUT to register the file");
-        await Task.Delay(100);
+        await Task.Delay(300); // it takes the file's lock right after registering it
     }
 }

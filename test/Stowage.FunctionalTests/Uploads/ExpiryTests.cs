@@ -40,14 +40,14 @@ public sealed class ExpiryTests(ExpiringServerFixture fixture) : IClassFixture<E
         var id = await Client.NewUploadAsync();
         var data = TestData.Bytes(6, 51);
 
-        // Sliding expiry: each accepted chunk restarts the 2 s clock; 6 chunks 0.7 s apart outlive it.
+        // Sliding expiry: each accepted chunk restarts the 2 s clock; 6 chunks 0.5 s apart outlive it.
         for (var i = 0; i < data.Length; i++)
         {
             (await Client.PutChunkAsync(id, "slow.e57", data, i, 1)).ShouldBeProgress(i + 1, data.Length, i == data.Length - 1);
             var session = await Client.GetSessionAsync(id);
             session.ShouldHaveStatus(HttpStatusCode.OK);
             session.Long("expires_in_seconds").ShouldBeInRange(1, ExpiringServerFixture.TtlSeconds);
-            await Task.Delay(700);
+            await Task.Delay(500);
         }
 
         (await Client.GetFileAsync(id, "slow.e57")).ShouldBeProgress(data.Length, data.Length, complete: true);

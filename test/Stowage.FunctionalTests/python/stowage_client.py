@@ -222,6 +222,7 @@ def main(argv=None):
     parser.add_argument("--key", default=os.environ.get("API_KEY"), help="API key (default: $API_KEY)")
     parser.add_argument("--chunk", type=int, default=CHUNK, help="chunk size in bytes")
     parser.add_argument("--retries", type=int, default=60, help="most retries in a row before giving up")
+    parser.add_argument("--max-backoff", type=float, default=5.0, help="longest pause between retries, seconds")
     parser.add_argument("--throttle", type=float, default=0.0, help="seconds to pause after each chunk (tests)")
     commands = parser.add_subparsers(dest="command", required=True)
     upload = commands.add_parser("upload", help="upload files into one session and create a project")
@@ -236,7 +237,8 @@ def main(argv=None):
     if not args.key:
         parser.error("no API key: pass --key or set API_KEY")
 
-    client = StowageClient(args.base, args.key, chunk=args.chunk, retries=args.retries, throttle=args.throttle)
+    client = StowageClient(args.base, args.key, chunk=args.chunk, retries=args.retries,
+                           max_backoff=args.max_backoff, throttle=args.throttle)
     try:
         result, code = run_upload(client, args)
     except Aborted as error:
