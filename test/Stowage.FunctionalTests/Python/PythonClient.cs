@@ -23,11 +23,18 @@ public sealed class PythonClient : IDisposable
 
     public static PythonClient Start(Uri apiBase, ApiKey key, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        // API_UPLOAD_ID is cleared unless the test resumes a session on purpose.
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["API_KEY"] = key.Secret,
+            ["API_UPLOAD_ID"] = string.Empty,
             ["NO_PROXY"] = "127.0.0.1,localhost",
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            env[name] = value;
+        }
+
+        env["API_KEY"] = key.Secret;
         var info = ProcessRunner.StartInfo("python3", [RepoPaths.PythonClient, "--base", apiBase.ToString().TrimEnd('/'), .. arguments], env);
         var client = new PythonClient(new Process { StartInfo = info });
         client._process.OutputDataReceived += (_, e) => client.OnStdout(e.Data);
