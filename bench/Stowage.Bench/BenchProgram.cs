@@ -17,6 +17,12 @@ internal static class BenchProgram
     public static async Task<int> RunAsync(string[] args)
     {
         var o = Console.Out;
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            o.WriteLine(OptionsParser.Usage);
+            return 0;
+        }
+
         var options = OptionsParser.Parse(args, out var error);
         if (options is null || options.Only.Except(BenchOptions.AllFamilies).Any())
         {
