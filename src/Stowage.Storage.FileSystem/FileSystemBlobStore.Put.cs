@@ -33,12 +33,12 @@ public sealed partial class FileSystemBlobStore
         }
     }
 
-    private static async Task WriteTemporaryAsync(string temporary, Stream content, bool durable, CancellationToken cancellationToken)
+    private async Task WriteTemporaryAsync(string temporary, Stream content, bool durable, CancellationToken cancellationToken)
     {
         var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, Sharing);
 
         // The temporary file's own directory entry never needs to be durable: only the renamed one does.
-        await using var writer = new FileSystemBlobWriter(handle, temporary, offset: 0, newEntry: null);
+        await using var writer = new FileSystemBlobWriter(handle, temporary, offset: 0, newEntry: null, _earlyWriteBack && durable);
         var buffer = ArrayPool<byte>.Shared.Rent(PutBufferBytes);
         try
         {

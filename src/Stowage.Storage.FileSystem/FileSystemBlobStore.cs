@@ -18,6 +18,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess
 
     private readonly BlobLayout _layout;
     private readonly DurableDirectories _directories;
+    private readonly bool _earlyWriteBack;
 
     public FileSystemBlobStore(FileSystemBlobStoreOptions options)
         : this(options, TimeProvider.System)
@@ -30,6 +31,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.StaleTemporaryFileAge, TimeSpan.Zero);
         _layout = new BlobLayout(options.RootPath);
+        _earlyWriteBack = options.EarlyWriteBack;
         _directories = new DurableDirectories(_layout.Root);
         Directory.CreateDirectory(_layout.TemporaryDirectory);
         TemporaryFiles.DeleteStale(_layout.TemporaryDirectory, timeProvider.GetUtcNow() - options.StaleTemporaryFileAge);
@@ -42,7 +44,7 @@ public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess
 
         var path = _layout.PathOf(obj);
         var (handle, created) = OpenOrCreate(path);
-        return ValueTask.FromResult<IBlobWriter>(new FileSystemBlobWriter(handle, path, offset, created ? _directories : null));
+        return ValueTask.FromResult<IBlobWriter>(new FileSystemBlobWriter(handle, path, offset, created ? _directories : null, _earlyWriteBack));
     }
 
     public string? GetLocalPath(ObjectRef obj)

@@ -19,12 +19,15 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
 
     private readonly SafeFileHandle _handle;
     private readonly string _path;
+    private readonly bool _earlyWriteBack;
     private DurableDirectories? _newEntry;
     private long _writeBackFrom;
 
     /// <param name="newEntry">Set when the file was just created: its directory entry is made durable at the first durable flush.</param>
-    public FileSystemBlobWriter(SafeFileHandle handle, string path, long offset, DurableDirectories? newEntry)
+    /// <param name="earlyWriteBack">Whether to start write-back every <see cref="WriteBackIntervalBytes"/> (see <see cref="FileSystemBlobStoreOptions.EarlyWriteBack"/>).</param>
+    public FileSystemBlobWriter(SafeFileHandle handle, string path, long offset, DurableDirectories? newEntry, bool earlyWriteBack)
     {
+        _earlyWriteBack = earlyWriteBack;
         _handle = handle;
         _path = path;
         _newEntry = newEntry;
@@ -39,7 +42,7 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
         await RandomAccess.WriteAsync(_handle, data, Position, cancellationToken);
         Position += data.Length;
 
-        if (Position - _writeBackFrom >= WriteBackIntervalBytes)
+        if (_earlyWriteBack && Position - _writeBackFrom >= WriteBackIntervalBytes)
         {
             NativeFile.StartWriteBack(_handle, _writeBackFrom, Position - _writeBackFrom);
             _writeBackFrom = Position;

@@ -7,7 +7,7 @@ namespace Stowage.Core.Processing;
 /// <see cref="ProcessingException"/> once more than <see cref="Limit"/> bytes went through: sizes from
 /// archive headers or remote servers are never trusted, only bytes actually read.
 /// </summary>
-internal sealed class HashingLimitStream(Stream inner, long limit, string limitCode, string limitMessage, Action<long>? onProgress = null) : Stream
+internal sealed class HashingLimitStream(Stream inner, long limit, string limitCode, string limitMessage, string? file = null) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -41,14 +41,10 @@ internal sealed class HashingLimitStream(Stream inner, long limit, string limitC
         BytesRead += data.Length;
         if (BytesRead > Limit)
         {
-            throw new ProcessingException(limitCode, limitMessage);
+            throw new ProcessingException(limitCode, limitMessage, file);
         }
 
         _hash.AppendData(data);
-        if (data.Length > 0)
-        {
-            onProgress?.Invoke(data.Length);
-        }
     }
 
     public override bool CanRead => true;

@@ -38,7 +38,7 @@ public sealed partial class ProjectProcessor
             }
 
             var target = new ObjectRef(uploadOptions.Value.Bucket, ObjectKeys.ProjectFile(project.Name, name));
-            await using var stream = new HashingLimitStream(remote.Content, maxFile, "file_too_large", $"The linked file is larger than the limit of {maxFile} bytes.");
+            await using var stream = new HashingLimitStream(remote.Content, maxFile, "file_too_large", $"The linked file is larger than the limit of {maxFile} bytes.", name);
             await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
             await CheckQuotaAsync(project, account, stream.BytesRead, target, name, cancellationToken).ConfigureAwait(false);
             await projects.UpsertProjectFileAsync(

@@ -19,7 +19,7 @@ public sealed partial class ProjectProcessor
             var source = await blobs.OpenReadAsync(file.Object, 0, cancellationToken).ConfigureAwait(false)
                 ?? throw new ProcessingException("file_missing", "The file's bytes are missing from storage.", file.Path);
             string sha;
-            await using (var stream = new HashingLimitStream(source, file.Size, "size_mismatch", "The stored file is longer than was uploaded."))
+            await using (var stream = new HashingLimitStream(source, file.Size, "size_mismatch", "The stored file is longer than was uploaded.", file.Path))
             {
                 await DrainAsync(stream, work.Hashed, work, cancellationToken).ConfigureAwait(false);
                 if (stream.BytesRead != file.Size)

@@ -56,7 +56,7 @@ public sealed partial class ProjectProcessor
         try
         {
             await using var stream = new HashingLimitStream(reader.OpenCurrent(), budget, "archive_too_large",
-                "The archive unpacks to more bytes than this server accepts (size or expansion-ratio cap).");
+                "The archive unpacks to more bytes than this server accepts (size or expansion-ratio cap).", archive.Path);
             await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
             (size, sha) = (stream.BytesRead, stream.HashHex());
         }

@@ -57,11 +57,6 @@ public sealed partial class ProjectService
             return StowageErrors.TariffForbidsUpload;
         }
 
-        if (caller.Account.MaxProjects is { } max && await projects.CountProjectsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= max)
-        {
-            return Failure.With(StowageErrors.ProjectLimitReached, "limit", max);
-        }
-
         return new Fields(string.IsNullOrEmpty(title) ? null : title, request.PrivacyMode ?? 0, crs);
     }
 
@@ -77,6 +72,11 @@ public sealed partial class ProjectService
         if (session.ProjectName is not null)
         {
             return await ReplayAsync(session.ProjectName, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await CheckProjectLimitAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
         }
 
         var files = await uploads.ListFilesAsync(uploadId, cancellationToken).ConfigureAwait(false);
@@ -100,6 +100,11 @@ public sealed partial class ProjectService
             return StowageErrors.InvalidDownloadLink;
         }
 
+        if (await CheckProjectLimitAsync(caller, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
         if (await fetcher.ValidateAsync(url, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return refused;
@@ -116,6 +121,12 @@ public sealed partial class ProjectService
         var project = NewProject(UploadIds.New(), caller, fields, title, null, url.ToString(), 0, now);
         return await StoreAsync(project, [], null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Checked after a replay is ruled out: a retried creation of an existing project is not a new one.</summary>
+    private async Task<Failure?> CheckProjectLimitAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.Account.MaxProjects is { } max && await projects.CountProjectsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= max
+            ? Failure.With(StowageErrors.ProjectLimitReached, "limit", max)
+            : null;
 
     private static ProjectRecord NewProject(string name, Caller caller, Fields fields, string title, string? uploadId, string? link, long size, DateTimeOffset now) =>
         new(name, caller.AccountId, title, ProjectState.Queued, ProjectStatus.Queued, fields.PrivacyMode, fields.CoordinateSystem, uploadId, link, size, now, now, []);

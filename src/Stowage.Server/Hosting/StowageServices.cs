@@ -45,7 +45,11 @@ public static class StowageServices
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IProjectStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<IMetadataStore>());
-        services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(dataDirectory, BlobsFolderName) }));
+        services.AddSingleton<IBlobStore>(sp => new FileSystemBlobStore(new FileSystemBlobStoreOptions
+        {
+            RootPath = Path.Combine(dataDirectory, BlobsFolderName),
+            EarlyWriteBack = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
+        }));
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
 
