@@ -80,9 +80,11 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(MeasurementLimit);
 
-        // Untimed: leave the disk as quiet as the previous peer found it.
+        // Untimed: leave the disk as quiet as the previous peer found it, and the page cache as warm.
         await peer.CleanAsync(limit.Token);
         await DiskSync.RunAsync(limit.Token);
+        var bytes = scenario == Scenario.Big ? data.Big.Length : data.SmallTotalBytes;
+        await PageCacheWarmer.RunAsync(options.WorkDir, bytes + (bytes / 4) + (64L << 20), limit.Token);
 
         var tag = $"r{round}-{scenario.ToString().ToLowerInvariant()}";
         if (scenario == Scenario.Big)

@@ -50,6 +50,7 @@ public static class StowageServer
             kestrel.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes;
         });
 
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddStowageCore(builder.Configuration);
         builder.Services.AddValidatedSessionsOptions(builder.Configuration);
         builder.Services.AddSessionsApi();
