@@ -1,3 +1,5 @@
+using Stowage.Core.Common;
+
 namespace Stowage.Processing.Archives;
 
 /// <summary>
@@ -5,69 +7,18 @@ namespace Stowage.Processing.Archives;
 /// central directory records. The BCL's zip reader does not, so without this a flipped byte in stored
 /// (or still-inflatable) data would be unpacked silently. Only a complete read can be checked.
 /// </summary>
-internal sealed class CrcCheckingStream(Stream inner, uint expectedCrc, string entryName) : Stream
+internal sealed class CrcCheckingStream(Stream inner, uint expectedCrc, string entryName) : PassThroughStream(inner)
 {
     private uint _crc;
     private bool _checked;
 
-    public override bool CanRead => inner.CanRead;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    protected override void OnRead(ReadOnlySpan<byte> data, bool endOfStream)
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
-    }
-
-    public override int Read(Span<byte> buffer) => Account(buffer, inner.Read(buffer));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await inner.ReadAsync(buffer, cancellationToken);
-        return Account(buffer.Span, read);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
+        if (!data.IsEmpty)
         {
-            inner.Dispose();
+            _crc = Crc32.Append(_crc, data);
         }
-
-        base.Dispose(disposing);
-    }
-
-    private int Account(ReadOnlySpan<byte> buffer, int read)
-    {
-        if (read > 0)
-        {
-            _crc = Crc32.Append(_crc, buffer[..read]);
-        }
-        else if (buffer.Length > 0 && !_checked)
+        else if (endOfStream && !_checked)
         {
             _checked = true;
             if (_crc != expectedCrc)
@@ -75,7 +26,5 @@ internal sealed class CrcCheckingStream(Stream inner, uint expectedCrc, string e
                 throw new InvalidDataException($"The data of '{entryName}' does not match its CRC-32 (expected {expectedCrc:x8}, got {_crc:x8}).");
             }
         }
-
-        return read;
     }
 }

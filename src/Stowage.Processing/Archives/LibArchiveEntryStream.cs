@@ -1,32 +1,16 @@
+using Stowage.Core.Common;
+
 namespace Stowage.Processing.Archives;
 
 /// <summary>
 /// Read-only stream over the current entry's data via archive_read_data. It yields what the decoder
 /// produces, not what the header declared, so size limits are enforced by whoever counts the bytes read.
 /// </summary>
-internal sealed class LibArchiveEntryStream(LibArchiveReader reader, int generation) : Stream
+internal sealed class LibArchiveEntryStream(LibArchiveReader reader, int generation) : ReadOnlyStream
 {
     private bool _disposed;
 
     public override bool CanRead => !_disposed;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
-    }
 
     public override unsafe int Read(Span<byte> buffer)
     {
@@ -50,16 +34,6 @@ internal sealed class LibArchiveEntryStream(LibArchiveReader reader, int generat
         // Negative values are ARCHIVE_* codes; even ARCHIVE_WARN carries no data, so every one is an error here.
         return read >= 0 ? (int)read : throw LibArchiveReader.Error(reader.Handle, read, "read entry data");
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
