@@ -12,6 +12,12 @@ public interface IArchiveReader : IDisposable
     ArchiveEntry Current { get; }
 
     /// <summary>
+    /// Roughly how many bytes of the archive file the reader has consumed so far, once it reads entry
+    /// data: progress only, never a limit (limits count bytes actually unpacked).
+    /// </summary>
+    long PackedBytesConsumed { get; }
+
+    /// <summary>
     /// The current entry's data, valid until the next <see cref="MoveNext"/>. Reading throws
     /// <see cref="InvalidDataException"/> on corrupt data.
     /// </summary>

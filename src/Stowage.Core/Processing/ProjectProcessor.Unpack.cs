@@ -41,7 +41,7 @@ public sealed partial class ProjectProcessor
 
             var written = await UnpackEntryAsync(project, archive, reader, path, cap - expanded, cancellationToken).ConfigureAwait(false);
             expanded += written;
-            work.Unpacked(written, archive.Size);
+            work.Unpacking(reader.PackedBytesConsumed, archive.Size);
             await work.ReportAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,22 +1,20 @@
 namespace Stowage.Core.Processing;
 
 /// <summary>
-/// Progress of one project job. Hashing is measured exactly (bytes hashed of bytes to hash). An
-/// archive's unpacked size is unknown until the end, so unpacking counts as half the work and moves
-/// through it as e/(e + packed) for e bytes unpacked: monotonic, tied to real work, and finished
-/// only when the job is.
+/// Progress of one project job: bytes hashed of bytes to hash, then (for an archive, as the second
+/// half of the work) bytes of the archive file the reader has consumed of its size.
 /// </summary>
 internal sealed class WorkTracker(ProgressReporter reporter, long bytesToHash, bool unpacking)
 {
     private long _hashed;
-    private long _unpacked;
+    private long _consumed;
     private long _packed = 1;
 
     public void Hashed(long bytes) => _hashed += bytes;
 
-    public void Unpacked(long bytes, long packedSize)
+    public void Unpacking(long consumed, long packedSize)
     {
-        _unpacked += bytes;
+        _consumed = Math.Max(_consumed, consumed);
         _packed = Math.Max(1, packedSize);
     }
 
@@ -32,7 +30,7 @@ internal sealed class WorkTracker(ProgressReporter reporter, long bytesToHash, b
                 return hashing;
             }
 
-            var unpack = (double)_unpacked / (_unpacked + _packed);
+            var unpack = Math.Min(1.0, (double)_consumed / _packed);
             return (hashing * 0.5) + (unpack * 0.5);
         }
     }

@@ -62,6 +62,10 @@ internal static partial class LibArchiveNative
     [LibraryImport(Library, EntryPoint = "archive_read_data")]
     public static unsafe partial nint ReadData(LibArchiveHandle archive, byte* buffer, nuint size);
 
+    /// <summary>Bytes consumed by filter <paramref name="filter"/>; -1 is the last one, which reads the raw file.</summary>
+    [LibraryImport(Library, EntryPoint = "archive_filter_bytes")]
+    public static partial long FilterBytes(LibArchiveHandle archive, int filter);
+
     [LibraryImport(Library, EntryPoint = "archive_error_string")]
     public static partial nint ErrorString(LibArchiveHandle archive);
 

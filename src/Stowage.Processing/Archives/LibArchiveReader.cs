@@ -30,7 +30,15 @@ internal sealed partial class LibArchiveReader : IArchiveReader
 
     internal LibArchiveHandle Handle => _archive;
 
+    private bool _dataOpened;
+
     public ArchiveEntry Current => _current ?? throw new InvalidOperationException("Call MoveNext first.");
+
+    /// <summary>
+    /// The raw file position, counted only once entry data has been opened: 7z keeps its index at the
+    /// end of the file, so while headers are read the position says nothing about progress.
+    /// </summary>
+    public long PackedBytesConsumed => !_dataOpened || Handle.IsClosed ? 0 : Math.Max(0, LibArchiveNative.FilterBytes(Handle, -1));
 
     public static LibArchiveReader Open(string localPath)
     {
@@ -97,6 +105,7 @@ internal sealed partial class LibArchiveReader : IArchiveReader
             throw new InvalidDataException($"The entry '{current.Name}' is encrypted; encrypted archives are not supported.");
         }
 
+        _dataOpened = true;
         return new LibArchiveEntryStream(this, Generation);
     }
 

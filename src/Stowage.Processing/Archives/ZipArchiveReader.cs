@@ -18,9 +18,17 @@ internal sealed class ZipArchiveReader(ZipArchive archive) : IArchiveReader
 
     public ArchiveEntry Current => _current ?? throw new InvalidOperationException("Call MoveNext first.");
 
+    /// <summary>The compressed sizes of the entries passed so far, from the central directory.</summary>
+    public long PackedBytesConsumed { get; private set; }
+
     public bool MoveNext()
     {
         CloseOpenEntry();
+        if (_index >= 0 && _index < archive.Entries.Count)
+        {
+            PackedBytesConsumed += archive.Entries[_index].CompressedLength;
+        }
+
         if (++_index >= archive.Entries.Count)
         {
             _index = archive.Entries.Count;

@@ -52,6 +52,30 @@ public sealed class LibArchiveFormatTests : IDisposable
         data.Read(buffer).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("sample.7z")]
+    [InlineData("sample.rar")]
+    public void PackedBytesConsumed_NeverDecreasesWhileEntriesAreRead_AndStaysWithinTheFile(string fixture)
+    {
+        var path = ArchiveContents.FixturePath(fixture);
+        using var reader = _format.Open(path);
+        long previous = 0;
+        while (reader.MoveNext())
+        {
+            if (reader.Current.Type == ArchiveEntryType.File)
+            {
+                using var data = reader.OpenCurrent();
+                data.CopyTo(Stream.Null);
+            }
+
+            reader.PackedBytesConsumed.ShouldBeGreaterThanOrEqualTo(previous);
+            previous = reader.PackedBytesConsumed;
+        }
+
+        reader.PackedBytesConsumed.ShouldBeGreaterThan(0);
+        reader.PackedBytesConsumed.ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     internal static Dictionary<string, (ArchiveEntryType Type, string? Text)> ReadFixture(string name) =>

@@ -39,6 +39,29 @@ public sealed class ZipArchiveFormatTests : IDisposable
     }
 
     [Fact]
+    public void PackedBytesConsumed_GrowsWithEachEntry_AndStaysWithinTheFile()
+    {
+        var big = new byte[300_000];
+        Random.Shared.NextBytes(big);
+        var path = WriteZip(zip =>
+        {
+            AddFile(zip, "a.bin", big);
+            AddFile(zip, "b.bin", big);
+        });
+        using var reader = _format.Open(path);
+
+        reader.PackedBytesConsumed.ShouldBe(0);
+        reader.MoveNext().ShouldBeTrue();
+        reader.MoveNext().ShouldBeTrue();
+        var afterFirst = reader.PackedBytesConsumed;
+        reader.MoveNext().ShouldBeFalse();
+
+        afterFirst.ShouldBeGreaterThanOrEqualTo(big.Length); // random data does not compress
+        reader.PackedBytesConsumed.ShouldBeGreaterThan(afterFirst);
+        reader.PackedBytesConsumed.ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
+    }
+
+    [Fact]
     public void Open_ReportsDirectoryEntriesAsStored()
     {
         var path = WriteZip(zip =>
