@@ -34,7 +34,7 @@ internal static class ServeCommand
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                await Console.Error.WriteLineAsync($"Cannot listen on {settings.Urls}: the address is already in use.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Cannot listen on {settings.Urls}: address already in use.").ConfigureAwait(false);
                 return 4;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException ex)

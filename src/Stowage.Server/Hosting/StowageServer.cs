@@ -44,10 +44,18 @@ public static class StowageServer
         });
         builder.Configuration.AddInMemoryCollection([new(StowageServices.DataDirectoryKey, dataDirectory)]);
         builder.WebHost.UseUrls(urls);
+
+        // The slim builder does not bind the "Kestrel" section; operators tune limits there (e.g.
+        // Kestrel:Limits:MinRequestBodyDataRate for very slow field links), so bind it. Our own
+        // default body cap below applies unless the section sets one.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes;
+            if (builder.Configuration["Kestrel:Limits:MaxRequestBodySize"] is null)
+            {
+                kestrel.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes;
+            }
         });
 
         builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();

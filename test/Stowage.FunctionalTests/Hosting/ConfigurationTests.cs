@@ -1,0 +1,77 @@
+using System.Net;
+using Stowage.FunctionalTests.Infrastructure;
+
+namespace Stowage.FunctionalTests.Hosting;
+
+/// <summary>
+/// docs/operations.md, "Settings": invalid settings stop the server at start-up with a message naming
+/// the setting; the "Kestrel" section tunes the HTTP server's limits; a second server on one data
+/// directory refuses to start.
+/// </summary>
+public sealed class ConfigurationTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Serve_ExitsWithTheSettingsName_WhenARateLimitRuleIsMalformed()
+    {
+        using var data = new TempDirectory("config");
+
+        var result = await ServeAsync(data.Path, "--Stowage:RateLimits:PutFile=lots");
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        (result.StandardError + result.StandardOutput).ShouldContain("RateLimits");
+    }
+
+    [Fact]
+    public async Task Serve_ExitsWithTheSectionName_WhenAnUploadLimitIsInvalid()
+    {
+        using var data = new TempDirectory("config");
+
+        var result = await ServeAsync(data.Path, "--Stowage:Uploads:SessionTtlSeconds=0");
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        (result.StandardError + result.StandardOutput).ShouldContain("SessionTtlSeconds");
+    }
+
+    [Fact]
+    public async Task Serve_AppliesKestrelLimitsFromConfiguration()
+    {
+        using var data = new TempDirectory("config");
+        await using var server = new ServerProcess(data.Path, [.. ServerFixture.BaseConfiguration, "--Kestrel:Limits:MaxRequestHeaderCount=8"]);
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var few = await http.GetAsync("healthz");
+        using var many = new HttpRequestMessage(HttpMethod.Get, "healthz");
+        for (var i = 0; i < 12; i++)
+        {
+            many.Headers.Add($"X-Extra-{i}", "1");
+        }
+
+        using var refused = await http.SendAsync(many);
+
+        few.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.RequestHeaderFieldsTooLarge);
+    }
+
+    [Fact]
+    public async Task Serve_RefusesToStart_WhenAnotherServerHoldsTheDataDirectory()
+    {
+        using var data = new TempDirectory("config");
+        await using var first = new ServerProcess(data.Path, ServerFixture.BaseConfiguration);
+        await first.StartAsync();
+
+        var second = await ServeAsync(data.Path);
+
+        second.ExitCode.ShouldNotBe(0, second.ToString());
+        second.StandardError.ShouldContain("Another Stowage server is using the data directory");
+        using var http = new HttpClient { BaseAddress = first.BaseAddress };
+        (await http.GetAsync("healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static Task<ProcessResult> ServeAsync(string dataDirectory, params string[] configuration) =>
+        ProcessRunner.RunAsync("dotnet",
+            [RepoPaths.CliDll, "serve", "--data", dataDirectory, "--urls", $"http://127.0.0.1:{FreePort.Next()}", .. configuration],
+            Timeout);
+}
