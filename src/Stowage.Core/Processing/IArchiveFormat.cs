@@ -9,7 +9,9 @@ public interface IArchiveFormat
     /// <summary>
     /// Opens the archive at <paramref name="localPath"/> for one forward pass over its entries.
     /// Throws <see cref="InvalidDataException"/> when the file is not a readable archive of this format,
-    /// and <see cref="PlatformNotSupportedException"/> when the native library it needs is missing.
+    /// <see cref="ArchiveTooManyEntriesException"/> when the format can tell up front that the archive
+    /// declares more entries than it was configured to accept, and
+    /// <see cref="PlatformNotSupportedException"/> when the native library it needs is missing.
     /// </summary>
     IArchiveReader Open(string localPath);
 }

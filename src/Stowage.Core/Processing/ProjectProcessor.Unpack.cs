@@ -76,6 +76,10 @@ public sealed partial class ProjectProcessor
         {
             return format.Open(localPath);
         }
+        catch (ArchiveTooManyEntriesException ex)
+        {
+            throw new ProcessingException("archive_too_many_entries", ex.Message, archiveName);
+        }
         catch (InvalidDataException ex)
         {
             throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archiveName);

@@ -53,7 +53,7 @@ public static class StowageServices
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
 
-        services.AddSingleton<IArchiveFormat, ZipArchiveFormat>();
+        services.AddSingleton<IArchiveFormat>(sp => new ZipArchiveFormat(sp.GetRequiredService<IOptions<ProcessingOptions>>().Value.MaxArchiveEntries));
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
         services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
 
