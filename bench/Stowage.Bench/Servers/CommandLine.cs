@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Stowage.Bench.Servers;
 
 /// <summary>An executable and its leading arguments, split on spaces (no quoting: keep paths space-free).</summary>
@@ -26,6 +28,29 @@ internal sealed record CommandLine(string FileName, IReadOnlyList<string> Argume
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, FileName)));
+    }
+
+    /// <summary>How the harness starts every child: no shell, all three streams redirected, extra environment.</summary>
+    public ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(FileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
     }
 
     public override string ToString() => string.Join(' ', [FileName, .. Arguments]);

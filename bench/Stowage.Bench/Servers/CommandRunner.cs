@@ -7,22 +7,7 @@ internal static class CommandRunner
 {
     public static async Task<CommandResult> RunAsync(CommandLine command, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(command.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
+        var info = command.StartInfo(environment);
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {command}");
         process.StandardInput.Close();

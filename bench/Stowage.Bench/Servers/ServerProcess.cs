@@ -40,22 +40,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             command = Setsid.With([command.FileName, .. command.Arguments]);
         }
 
-        var info = new ProcessStartInfo(command.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in command.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
+        var info = command.StartInfo(environment);
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = info };
