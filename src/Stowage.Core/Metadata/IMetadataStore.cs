@@ -1,6 +1,7 @@
 using Stowage.Core.Accounts;
 using Stowage.Core.Jobs;
 using Stowage.Core.Projects;
+using Stowage.Core.S3;
 using Stowage.Core.Uploads;
 
 namespace Stowage.Core.Metadata;
@@ -9,7 +10,7 @@ namespace Stowage.Core.Metadata;
 /// Everything Stowage knows about its bytes, in one transactional store (SQLite embedded, PostgreSQL
 /// scaled out). One conformance suite runs against every implementation.
 /// </summary>
-public interface IMetadataStore : IAccountStore, IUploadStore, IProjectStore, IJobQueue
+public interface IMetadataStore : IAccountStore, IUploadStore, IProjectStore, IJobQueue, IS3Store
 {
     /// <summary>Creates or migrates the schema. Safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

@@ -1,0 +1,72 @@
+namespace Stowage.Core.S3;
+
+/// <summary>
+/// The S3 endpoint's metadata: buckets, long-lived access keys, the object catalogue and open multipart
+/// uploads. Keys are compared and ordered as S3 does, by their UTF-8 bytes (ordinal).
+/// </summary>
+public interface IS3Store
+{
+    /// <summary>Inserts the bucket; returns false when a bucket of that name exists.</summary>
+    Task<bool> CreateBucketAsync(S3Bucket bucket, CancellationToken cancellationToken);
+
+    Task<S3Bucket?> GetBucketAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>All buckets, or one account's, by name.</summary>
+    Task<IReadOnlyList<S3Bucket>> ListBucketsAsync(string? accountId, CancellationToken cancellationToken);
+
+    Task CreateS3KeyAsync(S3AccessKeyRecord key, CancellationToken cancellationToken);
+
+    /// <summary>The key, revoked or not; null when unknown.</summary>
+    Task<S3AccessKeyRecord?> GetS3KeyAsync(string accessKeyId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<S3AccessKeyRecord>> ListS3KeysAsync(string? accountId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the key revoked; false when unknown. Revoking twice keeps the first time.</summary>
+    Task<bool> RevokeS3KeyAsync(string accessKeyId, DateTimeOffset when, CancellationToken cancellationToken);
+
+    Task<S3ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the object's record.</summary>
+    Task PutObjectAsync(S3ObjectRecord obj, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the record; false when there was none.</summary>
+    Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> objects of the bucket whose keys start with <paramref name="prefix"/>
+    /// and sort after <paramref name="startAfter"/> (exclusive; null for the first page), in key order.
+    /// </summary>
+    Task<IReadOnlyList<S3ObjectRecord>> ListObjectsAsync(string bucket, string prefix, string? startAfter, int limit, CancellationToken cancellationToken);
+
+    Task CreateMultipartUploadAsync(MultipartUploadRecord upload, CancellationToken cancellationToken);
+
+    Task<MultipartUploadRecord?> GetMultipartUploadAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Open uploads of the bucket whose keys start with <paramref name="prefix"/>, ordered by key then
+    /// initiation time then upload id, after the (key, upload id) marker when given.
+    /// </summary>
+    Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsAsync(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces a part's record (a re-uploaded part replaces the earlier one).</summary>
+    Task PutPartAsync(PartRecord part, CancellationToken cancellationToken);
+
+    /// <summary>Parts of the upload with numbers above <paramref name="afterPartNumber"/>, ascending.</summary>
+    Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: inserts or replaces the object's record and deletes the upload and its parts.
+    /// Returns false (and changes nothing) when the upload no longer exists.
+    /// </summary>
+    Task<bool> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the upload and its part records; false when it did not exist.</summary>
+    Task<bool> DeleteMultipartUploadAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A server-wide secret shared by every instance (for example the key that signs session tokens):
+    /// returns the stored value, or stores <paramref name="candidate"/> when none exists yet and returns it.
+    /// Concurrent callers all get the same value.
+    /// </summary>
+    Task<byte[]> GetOrAddSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken);
+}
