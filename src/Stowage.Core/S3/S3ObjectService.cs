@@ -1,3 +1,4 @@
+#pragma warning disable CS9113, IDE0052 // Skeleton until the S3 services are implemented; remove with the first real body.
 using Microsoft.Extensions.Options;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
