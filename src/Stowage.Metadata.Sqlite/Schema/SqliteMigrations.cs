@@ -9,5 +9,6 @@ internal static class SqliteMigrations
     public static readonly IReadOnlyList<string> Steps =
     [
         Migration001Initial.Sql,
+        Migration002S3.Sql,
     ];
 }

@@ -1,0 +1,136 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Stowage.Core.S3;
+using Stowage.Metadata.Sqlite.Rows;
+
+namespace Stowage.Metadata.Sqlite;
+
+// IS3Store: open multipart uploads and their parts.
+public sealed partial class SqliteMetadataStore
+{
+    public async Task CreateMultipartUploadAsync(MultipartUploadRecord upload, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(
+            """
+            INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, checksum_algorithm)
+            VALUES (@UploadId, @Bucket, @Key, @AccountId, @Initiated, @Headers, @ChecksumAlgorithm)
+            """, MultipartUploadRow.From(upload), cancellationToken));
+    }
+
+    public async Task<MultipartUploadRecord?> GetMultipartUploadAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MultipartUploadRow>(Command(
+            $"SELECT {MultipartUploadRow.Columns} FROM s3_multipart_uploads WHERE upload_id = @uploadId", new { uploadId }, cancellationToken));
+        return row?.ToRecord();
+    }
+
+    /// <summary>
+    /// Pages in the contract's order (key, initiation time, upload id). With both markers, the page resumes
+    /// right after the marker upload; if that upload is gone (completed or aborted meanwhile), it falls back
+    /// to S3's documented rule for the marker key: uploads whose id sorts after the marker
+    /// (docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html). An upload-id marker without
+    /// a key marker is ignored, as S3 ignores it.
+    /// </summary>
+    public async Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsAsync(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        var resumeWithinKey = keyMarker is not null && uploadIdMarker is not null;
+        var bounds = S3KeyBounds.For("key", prefix, keyMarker, markerInclusive: resumeWithinKey);
+        await using var connection = await OpenAsync(cancellationToken);
+        var markerInitiated = resumeWithinKey
+            ? await connection.ExecuteScalarAsync<long?>(Command(
+                "SELECT initiated FROM s3_multipart_uploads WHERE upload_id = @uploadIdMarker AND bucket = @bucket AND key = @keyMarker",
+                new { uploadIdMarker, bucket, keyMarker }, cancellationToken))
+            : null;
+        var rows = await connection.QueryAsync<MultipartUploadRow>(Command(
+            ListUploadsSql(bounds, resumeWithinKey, markerFound: markerInitiated is not null),
+            new { bucket, lower = bounds.Lower, upper = bounds.Upper, keyMarker, uploadIdMarker, markerInitiated, limit }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <summary>The listing query; its plan (a SEARCH of s3_multipart_uploads_by_key, no sort) is checked by the tests.</summary>
+    internal static string ListUploadsSql(S3KeyBounds bounds, bool resumeWithinKey, bool markerFound)
+    {
+        var withinKey = !resumeWithinKey
+            ? ""
+            : markerFound
+                ? " AND (key > @keyMarker OR (initiated, upload_id) > (@markerInitiated, @uploadIdMarker))"
+                : " AND (key > @keyMarker OR upload_id > @uploadIdMarker)";
+        return $"""
+            SELECT {MultipartUploadRow.Columns} FROM s3_multipart_uploads
+            WHERE bucket = @bucket AND {bounds.Sql}{withinKey}
+            ORDER BY key, initiated, upload_id LIMIT @limit
+            """;
+    }
+
+    public async Task PutPartAsync(PartRecord part, CancellationToken cancellationToken)
+    {
+        // The part references its upload: a part of an unknown (or already completed) upload is refused by the
+        // foreign key rather than left behind as an orphan row.
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(Command(
+            """
+            INSERT INTO s3_parts (upload_id, part_number, size, etag, checksum_algorithm, checksum_value, last_modified)
+            VALUES (@UploadId, @PartNumber, @Size, @ETag, @ChecksumAlgorithm, @ChecksumValue, @LastModified)
+            ON CONFLICT (upload_id, part_number) DO UPDATE SET
+                size = excluded.size, etag = excluded.etag, checksum_algorithm = excluded.checksum_algorithm,
+                checksum_value = excluded.checksum_value, last_modified = excluded.last_modified
+            """, PartRow.From(part), cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PartRow>(Command(
+            $"SELECT {PartRow.Columns} FROM s3_parts WHERE upload_id = @uploadId AND part_number > @afterPartNumber ORDER BY part_number LIMIT @limit",
+            new { uploadId, afterPartNumber, limit }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public Task<bool> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, CancellationToken cancellationToken)
+    {
+        var row = S3ObjectRow.From(obj);
+
+        // BEGIN IMMEDIATE: the upload's deletion decides the outcome, and the object is written only if it
+        // happened, all under the write lock, so two completes of one upload cannot both succeed.
+        return WriteAsync(async (connection, transaction) =>
+        {
+            if (!await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken))
+            {
+                return false;
+            }
+
+            await connection.ExecuteAsync(Command(S3ObjectRow.Insert, row, cancellationToken, transaction));
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<bool> DeleteMultipartUploadAsync(string uploadId, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction) => DeleteUploadAsync(connection, transaction, uploadId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Deletes the parts explicitly rather than through ON DELETE CASCADE alone, so the outcome does not hang
+    /// on the connection's foreign_keys pragma.
+    /// </summary>
+    private static async Task<bool> DeleteUploadAsync(SqliteConnection connection, SqliteTransaction transaction, string uploadId, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(Command("DELETE FROM s3_parts WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
+        var deleted = await connection.ExecuteAsync(Command(
+            "DELETE FROM s3_multipart_uploads WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
+        return deleted == 1;
+    }
+}

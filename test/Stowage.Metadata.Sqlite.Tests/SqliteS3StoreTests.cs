@@ -1,0 +1,126 @@
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Stowage.Core.Accounts;
+using Stowage.Core.S3;
+using Stowage.Metadata.Sqlite.Schema;
+
+namespace Stowage.Metadata.Sqlite.Tests;
+
+/// <summary>What the S3 conformance tests cannot see: how keys are stored, query plans, migration, constraints.</summary>
+public sealed class SqliteS3StoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly Dictionary<string, string> NoHeaders = [];
+    private readonly TempDatabase database = new();
+
+    public void Dispose() => database.Dispose();
+
+    private async Task<SqliteMetadataStore> NewInitializedStoreAsync()
+    {
+        var store = database.NewStore();
+        await store.InitializeAsync(Ct);
+        return store;
+    }
+
+    [Fact]
+    public async Task Keys_AreStoredAsUtf8Text_SoBinaryCollationOrdersThemByUtf8Bytes()
+    {
+        using var store = await NewInitializedStoreAsync();
+        const string key = "é/\U0001F600 a%_";
+        await store.PutObjectAsync(new S3ObjectRecord("b", key, 1, "e", T0, NoHeaders, null, null), Ct);
+        await using var connection = await store.OpenAsync(Ct);
+
+        (await connection.ExecuteScalarAsync<string>("PRAGMA encoding")).ShouldBe("UTF-8");
+        (await connection.ExecuteScalarAsync<string>("SELECT typeof(key) FROM s3_objects")).ShouldBe("text");
+        (await connection.ExecuteScalarAsync<string>("SELECT hex(key) FROM s3_objects")).ShouldBe(Convert.ToHexString(Encoding.UTF8.GetBytes(key)));
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("photos/", null)]
+    [InlineData("photos/", "photos/010.jpg")]
+    [InlineData("", "m")]
+    [InlineData("\U0010FFFF", null)]
+    public async Task ListObjects_IsOneRangeSearchOfThePrimaryKey_WithoutASort(string prefix, string? startAfter)
+    {
+        using var store = await NewInitializedStoreAsync();
+        var bounds = S3KeyBounds.For("key", prefix, startAfter, markerInclusive: false);
+
+        var plan = await PlanAsync(store, SqliteMetadataStore.ListObjectsSql(bounds), bounds);
+
+        // EXPLAIN QUERY PLAN writes both > and >= as "key>?".
+        plan.ShouldBe(bounds.Upper is null
+            ? "SEARCH s3_objects USING PRIMARY KEY (bucket=? AND key>?)"
+            : "SEARCH s3_objects USING PRIMARY KEY (bucket=? AND key>? AND key<?)");
+        plan.ShouldNotContain("TEMP B-TREE");
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public async Task ListMultipartUploads_IsOneRangeSearchOfTheKeyIndex_WithoutASort(bool resumeWithinKey, bool markerFound)
+    {
+        using var store = await NewInitializedStoreAsync();
+        var bounds = S3KeyBounds.For("key", "raw/", resumeWithinKey ? "raw/b" : null, markerInclusive: resumeWithinKey);
+
+        var plan = await PlanAsync(store, SqliteMetadataStore.ListUploadsSql(bounds, resumeWithinKey, markerFound), bounds);
+
+        plan.ShouldStartWith("SEARCH s3_multipart_uploads USING INDEX s3_multipart_uploads_by_key (bucket=? AND key>? AND key<?)");
+        plan.ShouldNotContain("TEMP B-TREE");
+    }
+
+    [Fact]
+    public async Task PutPart_Throws_WhenTheUploadIsUnknown_RatherThanLeaveAnOrphanPart()
+    {
+        using var store = await NewInitializedStoreAsync();
+
+        var error = await Should.ThrowAsync<SqliteException>(() => store.PutPartAsync(new PartRecord("missing", 1, 1, "e", null, T0), Ct));
+
+        error.Message.ShouldContain("FOREIGN KEY");
+        (await store.ListPartsAsync("missing", 0, 10, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Migration_AddsTheS3Tables_ToADatabaseAtVersionOne_KeepingItsData()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            await connection.ExecuteAsync(Migration001Initial.Sql + "PRAGMA user_version = 1;");
+            await connection.ExecuteAsync("INSERT INTO accounts (id, name, upload_allowed, created) VALUES ('a1', 'one', 1, 0)");
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = await NewInitializedStoreAsync();
+
+        (await store.GetAccountAsync("a1", Ct)).ShouldBe(new Account("a1", "one", true, null, null, null, null, DateTimeOffset.UnixEpoch));
+        (await store.CreateBucketAsync(new S3Bucket("b", "a1", T0), Ct)).ShouldBeTrue();
+        await using var check = await store.OpenAsync(Ct);
+        (await check.ExecuteScalarAsync<long>("PRAGMA user_version")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task GetOrAddSecret_TwoStoresOnOneFile_AgreeOnOneValue()
+    {
+        using var a = await NewInitializedStoreAsync();
+        using var b = database.NewStore();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).GetOrAddSecretAsync("session-token", [(byte)i, 1, 2, 3], Ct))));
+
+        results.Select(Convert.ToHexString).Distinct().Count().ShouldBe(1);
+    }
+
+    /// <summary>The plan's detail lines joined with " | ", for a query with every parameter bound.</summary>
+    private static async Task<string> PlanAsync(SqliteMetadataStore store, string sql, S3KeyBounds bounds)
+    {
+        await using var connection = await store.OpenAsync(Ct);
+        var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN " + sql,
+            new { bucket = "b", lower = bounds.Lower, upper = bounds.Upper, keyMarker = "raw/b", uploadIdMarker = "u", markerInitiated = 0L, limit = 10 });
+        return string.Join(" | ", rows.Select(r => r.Detail));
+    }
+}
