@@ -1,6 +1,6 @@
-#pragma warning disable CS9113, IDE0052 // Skeleton until the S3 services are implemented; remove with the first real body.
 using Microsoft.Extensions.Options;
 using Stowage.Core.Checksums;
+using Stowage.Core.Common;
 using Stowage.Core.Errors;
 using Stowage.Core.Locks;
 using Stowage.Core.Storage;
@@ -10,39 +10,84 @@ namespace Stowage.Core.S3;
 /// <summary>
 /// Multipart uploads: create, upload part, complete (validating the part list and composing the parts
 /// without copying), abort, list parts, list uploads. Rules from
-/// docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html.
+/// docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html. Complete and Abort hold the
+/// upload's lock for their whole run, and UploadPart for recording its part, so each sees a consistent upload.
 /// </summary>
-public sealed class S3MultipartService(IS3Store store, IBlobStore blobs, ILockProvider locks, IOptions<S3Options> options, IOptions<DurabilityOptions> durability, TimeProvider time)
+public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs, ILockProvider locks, IOptions<S3Options> options, IOptions<DurabilityOptions> durability, TimeProvider time)
 {
-    public Task<Result<MultipartUploadRecord>> CreateAsync(S3Bucket bucket, string key, string accountId, IReadOnlyDictionary<string, string> headers, ChecksumAlgorithm? checksumAlgorithm, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    // 43 base62 characters = 256 bits: unguessable, and safe in a URL and as a file name.
+    private const int UploadIdLength = 43;
 
-    /// <summary>
-    /// Stores one part (a re-sent part replaces the earlier one). InvalidArgument for a part number outside
-    /// 1..10000, NoSuchUpload when the upload is unknown or belongs to another bucket/key, EntityTooLarge above
-    /// MaxObjectBytes, BadDigest as for PutObject.
-    /// </summary>
-    public Task<Result<PartRecord>> UploadPartAsync(S3Bucket bucket, string key, string uploadId, int partNumber, Stream content, long? declaredLength, ObjectWrite write, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    // Completing 10,000 parts takes well under a second; a holder for longer than this is stuck.
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Completes the upload: MalformedXML for an empty list, InvalidPartOrder when numbers do not ascend,
-    /// InvalidPart for a part not stored or whose ETag differs, EntityTooSmall for a part other than the last
-    /// below MinPartBytes. The ETag is the MD5 of the parts' binary MD5s, hex, then "-N".
-    /// </summary>
-    public Task<Result<S3ObjectRecord>> CompleteAsync(S3Bucket bucket, string key, string uploadId, IReadOnlyList<CompletedPart> parts, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private readonly S3Options _options = options.Value;
+    private readonly bool _durable = durability.Value.Fsync;
+
+    public async Task<Result<MultipartUploadRecord>> CreateAsync(S3Bucket bucket, string key, string accountId, IReadOnlyDictionary<string, string> headers, ChecksumAlgorithm? checksumAlgorithm, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(headers);
+        if (S3ObjectKeys.Check(key) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        var upload = new MultipartUploadRecord(RandomIds.Base62(UploadIdLength), bucket.Name, key, accountId, time.GetUtcNow(), headers, checksumAlgorithm);
+        await store.CreateMultipartUploadAsync(upload, cancellationToken).ConfigureAwait(false);
+        return upload;
+    }
 
     /// <summary>Deletes the upload and its parts; NoSuchUpload when unknown.</summary>
-    public Task<Failure?> AbortAsync(S3Bucket bucket, string key, string uploadId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public async Task<Failure?> AbortAsync(S3Bucket bucket, string key, string uploadId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        await using var held = await locks.TryAcquireAsync(LockName(uploadId), LockWait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return Busy();
+        }
 
-    public Task<Result<MultipartUploadRecord>> GetAsync(S3Bucket bucket, string key, string uploadId, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        var upload = await GetAsync(bucket, key, uploadId, cancellationToken).ConfigureAwait(false);
+        if (!upload.IsSuccess)
+        {
+            return upload.Failure;
+        }
+
+        // Records first: from then on the upload is gone for everyone, whatever becomes of the part files.
+        if (!await store.DeleteMultipartUploadAsync(uploadId, CancellationToken.None).ConfigureAwait(false))
+        {
+            return Failure.Of(S3Errors.NoSuchUpload);
+        }
+
+        await Composer().AbortAsync(new ObjectRef(bucket.Name, key), uploadId, CancellationToken.None).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The open upload, or NoSuchUpload when unknown or not of this bucket and key.</summary>
+    public async Task<Result<MultipartUploadRecord>> GetAsync(S3Bucket bucket, string key, string uploadId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        var upload = await store.GetMultipartUploadAsync(uploadId, cancellationToken).ConfigureAwait(false);
+        return upload is not null && upload.Bucket == bucket.Name && upload.Key == key ? upload : S3Errors.NoSuchUpload;
+    }
 
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        store.ListPartsAsync(uploadId, afterPartNumber, limit, cancellationToken);
 
-    public Task<IReadOnlyList<MultipartUploadRecord>> ListUploadsAsync(S3Bucket bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    public Task<IReadOnlyList<MultipartUploadRecord>> ListUploadsAsync(S3Bucket bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        return store.ListMultipartUploadsAsync(bucket.Name, prefix, keyMarker, uploadIdMarker, limit, cancellationToken);
+    }
+
+    private static string LockName(string uploadId) => "s3/upload/" + uploadId;
+
+    private static Failure Busy() => new(S3Errors.ServiceUnavailable,
+        new Dictionary<string, object?> { [S3Failures.MessageField] = "Another request is completing or aborting this upload; retry." },
+        TimeSpan.FromSeconds(1));
+
+    /// <summary>Multipart needs a blob store that can compose parts; the composition root wires one that can.</summary>
+    private IBlobComposer Composer() => blobs as IBlobComposer
+        ?? throw new InvalidOperationException($"The blob store ({blobs.GetType().Name}) does not implement {nameof(IBlobComposer)}, which multipart uploads need.");
 }

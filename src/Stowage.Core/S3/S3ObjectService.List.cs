@@ -1,0 +1,119 @@
+using Stowage.Core.Errors;
+
+namespace Stowage.Core.S3;
+
+public sealed partial class S3ObjectService
+{
+    /// <summary>S3 returns at most 1,000 keys a page and clamps larger max-keys to it (API_ListObjectsV2.html).</summary>
+    public const int MaxListKeys = 1000;
+
+    /// <summary>
+    /// A string above every key that starts with a given prefix: the prefix followed by more U+10FFFF
+    /// (UTF-8 F4 8F BF BF, the largest) than fit in a 1,024-byte key. Listing after it skips a whole
+    /// common prefix in one step.
+    /// </summary>
+    private static readonly string AfterEveryKeySuffix = string.Concat(Enumerable.Repeat("\U0010FFFF", S3ObjectKeys.MaxKeyBytes / 4 + 1));
+
+    /// <summary>
+    /// ListObjectsV2 (docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html): keys starting with the
+    /// prefix, in UTF-8 byte order, after start-after or the continuation token (which wins when both are
+    /// given); with a delimiter, keys holding it after the prefix are rolled up into one CommonPrefix each,
+    /// and each CommonPrefix counts as one entry against max-keys. InvalidArgument for a negative max-keys
+    /// or a continuation token that is not one of ours.
+    /// </summary>
+    public async Task<Result<ObjectListing>> ListAsync(S3Bucket bucket, ObjectListRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.MaxKeys < 0)
+        {
+            return S3Failures.WithMessage(S3Errors.InvalidArgument, "max-keys must be a non-negative integer.");
+        }
+
+        var prefix = request.Prefix ?? string.Empty;
+        var delimiter = string.IsNullOrEmpty(request.Delimiter) ? null : request.Delimiter;
+        var after = request.StartAfter is { Length: > 0 } startAfter ? startAfter : null;
+        string? lastPrefix = null;
+        if (request.ContinuationToken is { } token)
+        {
+            if (!S3ContinuationTokens.TryDecode(token, out var continued))
+            {
+                return S3Failures.WithMessage(S3Errors.InvalidArgument, "The continuation token provided is incorrect.");
+            }
+
+            // When the previous page ended on a common prefix, the keys under it are not listed again.
+            var endedOnPrefix = delimiter is not null && continued.EndsWith(delimiter, StringComparison.Ordinal);
+            lastPrefix = endedOnPrefix ? continued : null;
+            after = endedOnPrefix ? continued + AfterEveryKeySuffix : continued;
+        }
+
+        var maxKeys = Math.Min(request.MaxKeys, MaxListKeys);
+        return maxKeys == 0
+            ? new ObjectListing([], [], IsTruncated: false, NextContinuationToken: null)
+            : await ScanAsync(bucket.Name, prefix, delimiter, after, lastPrefix, maxKeys, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ObjectListing> ScanAsync(string bucket, string prefix, string? delimiter, string? after, string? lastPrefix, int maxKeys, CancellationToken cancellationToken)
+    {
+        var objects = new List<S3ObjectRecord>();
+        var prefixes = new List<string>();
+        string? lastEntry = null;
+        while (true)
+        {
+            // One more than still fits tells whether the page is truncated.
+            var limit = Math.Min(maxKeys - objects.Count - prefixes.Count + 1, MaxListKeys);
+            var batch = await store.ListObjectsAsync(bucket, prefix, after, limit, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var obj = batch[i];
+                after = obj.Key;
+                var commonPrefix = CommonPrefixOf(obj.Key, prefix, delimiter);
+                if (commonPrefix is not null && string.Equals(commonPrefix, lastPrefix, StringComparison.Ordinal))
+                {
+                    continue; // under a common prefix already returned
+                }
+
+                if (objects.Count + prefixes.Count == maxKeys)
+                {
+                    return new ObjectListing(objects, prefixes, IsTruncated: true, S3ContinuationTokens.Encode(lastEntry!));
+                }
+
+                if (commonPrefix is null)
+                {
+                    objects.Add(obj);
+                    lastEntry = obj.Key;
+                    continue;
+                }
+
+                prefixes.Add(commonPrefix);
+                lastEntry = lastPrefix = commonPrefix;
+
+                // When the rest of this batch is all under the new common prefix, there may be many more
+                // keys under it: continue the scan after the prefix's upper bound instead of reading them.
+                if (batch[^1].Key.StartsWith(commonPrefix, StringComparison.Ordinal))
+                {
+                    after = commonPrefix + AfterEveryKeySuffix;
+                    break;
+                }
+            }
+
+            // A short batch is the end, even after a jump: nothing sorts after its last key.
+            if (batch.Count < limit)
+            {
+                return new ObjectListing(objects, prefixes, IsTruncated: false, NextContinuationToken: null);
+            }
+        }
+    }
+
+    /// <summary>The key up to and including the first delimiter after the prefix, or null when it has none there.</summary>
+    private static string? CommonPrefixOf(string key, string prefix, string? delimiter)
+    {
+        if (delimiter is null)
+        {
+            return null;
+        }
+
+        var at = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+        return at < 0 ? null : key[..(at + delimiter.Length)];
+    }
+}
