@@ -1,0 +1,57 @@
+using System.Globalization;
+using Stowage.Core.Errors;
+using Stowage.Core.S3;
+
+namespace Stowage.Server.Protocols.S3.Auth;
+
+/// <summary>
+/// The authentication failures, with S3's own messages (which clients and their users read) in
+/// <c>Details["Message"]</c> and S3's extra elements (StringToSign, CanonicalRequest, RequestTime …) beside it.
+/// </summary>
+internal static class S3AuthFailures
+{
+    public const string MessageField = "Message";
+
+    public static Failure Message(ErrorCode error, string message) => Failure.With(error, MessageField, message);
+
+    public static Failure Anonymous() =>
+        Message(S3Errors.AccessDenied, "Anonymous access is not allowed: sign the request (SigV4 Authorization header or presigned URL).");
+
+    public static Failure SignatureDoesNotMatch(string accessKeyId, string stringToSign, string? signatureProvided, string? canonicalRequest)
+    {
+        var details = new Dictionary<string, object?>
+        {
+            [MessageField] = S3Errors.SignatureDoesNotMatch.Message,
+            ["AWSAccessKeyId"] = accessKeyId,
+            ["StringToSign"] = stringToSign,
+            ["SignatureProvided"] = signatureProvided,
+        };
+        if (canonicalRequest is not null)
+        {
+            details["CanonicalRequest"] = canonicalRequest;
+        }
+
+        return new Failure(S3Errors.SignatureDoesNotMatch, details);
+    }
+
+    public static Failure TooSkewed(DateTimeOffset requestTime, DateTimeOffset serverTime, int maxSkewSeconds) =>
+        new(S3Errors.RequestTimeTooSkewed, new Dictionary<string, object?>
+        {
+            [MessageField] = S3Errors.RequestTimeTooSkewed.Message,
+            ["RequestTime"] = requestTime.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+            ["ServerTime"] = serverTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["MaxAllowedSkewMilliseconds"] = (maxSkewSeconds * 1000L).ToString(CultureInfo.InvariantCulture),
+        });
+
+    public static Failure Expired(DateTimeOffset expires, DateTimeOffset serverTime) =>
+        new(S3Errors.AccessDenied, new Dictionary<string, object?>
+        {
+            [MessageField] = "Request has expired",
+            ["Expires"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["ServerTime"] = serverTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
+
+    public static Failure HeaderMalformed(string message) => Message(S3Errors.AuthorizationHeaderMalformed, message);
+
+    public static Failure QueryError(string message) => Message(S3Errors.AuthorizationQueryParametersError, message);
+}
