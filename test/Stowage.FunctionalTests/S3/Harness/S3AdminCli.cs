@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using Stowage.FunctionalTests.Infrastructure;
+
+namespace Stowage.FunctionalTests.S3.Harness;
+
+/// <summary>
+/// The operator's S3 commands (<c>stowage s3 buckets create</c>, <c>stowage s3 credentials create</c>),
+/// run as separate processes on the data directory, the way an operator or a deployment script would.
+/// </summary>
+public sealed class S3AdminCli(string dataDirectory)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public Task CreateBucketAsync(string name) =>
+        RunAsync(["s3", "buckets", "create", "--data", dataDirectory, name, "--json"]);
+
+    /// <summary>A long-lived key of the default account: no session token, every operation on its buckets.</summary>
+    public Task<S3Credential> CreateAccountKeyAsync(Uri endpoint) =>
+        CreateCredentialAsync(["--endpoint", endpoint.ToString().TrimEnd('/')]);
+
+    /// <summary>A temporary credential that may only upload <paramref name="key"/> in <paramref name="bucket"/>.</summary>
+    public Task<S3Credential> CreateScopedCredentialAsync(Uri endpoint, string bucket, string key, TimeSpan ttl) =>
+        CreateCredentialAsync(["--bucket", bucket, "--key", key, "--ttl", Ttl(ttl), "--endpoint", endpoint.ToString().TrimEnd('/')]);
+
+    private async Task<S3Credential> CreateCredentialAsync(IReadOnlyList<string> options)
+    {
+        var result = await RunAsync(["s3", "credentials", "create", "--data", dataDirectory, .. options, "--json"]);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        return new S3Credential(
+            root.GetProperty("accessKeyId").GetString()!,
+            root.GetProperty("secretAccessKey").GetString()!,
+            OptionalString(root, "sessionToken"),
+            OptionalString(root, "expiration") is { } expiration ? DateTimeOffset.Parse(expiration, CultureInfo.InvariantCulture) : null,
+            OptionalString(root, "endpoint"),
+            OptionalString(root, "bucket"),
+            OptionalString(root, "key"));
+    }
+
+    private static string? OptionalString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>Whole seconds are enough for every test, and "2s" is the form an operator types.</summary>
+    private static string Ttl(TimeSpan ttl) => $"{(long)Math.Ceiling(ttl.TotalSeconds)}s";
+
+    private static async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments)
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, .. arguments], Timeout);
+        result.ExitCode.ShouldBe(0, $"stowage {string.Join(' ', arguments)} failed: {result}");
+        return result;
+    }
+}
