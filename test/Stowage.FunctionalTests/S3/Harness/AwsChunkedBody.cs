@@ -32,7 +32,7 @@ public sealed class AwsChunkedBody
         var previous = request.Signature;
         var scope = SigV4.Scope(request.Time);
         var date = SigV4.AmzDate(request.Time);
-        for (var position = 0; ; position += chunkSize)
+        for (var position = 0; ;)
         {
             var length = Math.Min(chunkSize, data.Length - position);
             var chunk = data.AsSpan(position, length);
@@ -46,6 +46,7 @@ public sealed class AwsChunkedBody
 
             body.Write(chunk);
             body.Write("\r\n"u8);
+            position += length;
             if (length == 0)
             {
                 break;
