@@ -23,15 +23,15 @@ internal static class S3ContinuationTokens
             return false;
         }
 
-        var bytes = new byte[Base64Url.GetMaxDecodedLength(token.Length)];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written == 0)
+        var bytes = S3Base64Url.TryDecode(token);
+        if (bytes is not { Length: > 0 })
         {
             return false;
         }
 
         try
         {
-            after = StrictUtf8.GetString(bytes, 0, written);
+            after = StrictUtf8.GetString(bytes);
             return true;
         }
         catch (DecoderFallbackException)

@@ -7,6 +7,10 @@ public sealed partial class S3ObjectService
     /// <summary>S3 returns at most 1,000 keys a page and clamps larger max-keys to it (API_ListObjectsV2.html).</summary>
     public const int MaxListKeys = 1000;
 
+    // Small enough that few keys under a common prefix are read only to be skipped, large enough that a
+    // listing of plain keys reaches full batches after a handful of queries.
+    private const int FirstDelimitedBatch = 64;
+
     /// <summary>
     /// A string above every key that starts with a given prefix: the prefix followed by more U+10FFFF
     /// (UTF-8 F4 8F BF BF, the largest) than fit in a 1,024-byte key. Listing after it skips a whole
@@ -53,19 +57,26 @@ public sealed partial class S3ObjectService
             : await ScanAsync(bucket.Name, prefix, delimiter, after, lastPrefix, maxKeys, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads pages of keys from the store in order. Without a delimiter every row read is returned, so a
+    /// batch is what still fits plus one (which tells whether the page is truncated). With one, rows under a
+    /// common prefix are wasted reads, so batches start small and double while no prefix interrupts them; a
+    /// common prefix that reaches the end of its batch is skipped in one step, by continuing the scan after
+    /// its upper bound instead of reading the keys under it.
+    /// </summary>
     private async Task<ObjectListing> ScanAsync(string bucket, string prefix, string? delimiter, string? after, string? lastPrefix, int maxKeys, CancellationToken cancellationToken)
     {
         var objects = new List<S3ObjectRecord>();
         var prefixes = new List<string>();
         string? lastEntry = null;
+        var batchSize = delimiter is null ? MaxListKeys + 1 : FirstDelimitedBatch;
         while (true)
         {
-            // One more than still fits tells whether the page is truncated.
-            var limit = Math.Min(maxKeys - objects.Count - prefixes.Count + 1, MaxListKeys);
+            var limit = Math.Min(maxKeys - objects.Count - prefixes.Count + 1, batchSize);
             var batch = await store.ListObjectsAsync(bucket, prefix, after, limit, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < batch.Count; i++)
+            var jumped = false;
+            foreach (var obj in batch)
             {
-                var obj = batch[i];
                 after = obj.Key;
                 var commonPrefix = CommonPrefixOf(obj.Key, prefix, delimiter);
                 if (commonPrefix is not null && string.Equals(commonPrefix, lastPrefix, StringComparison.Ordinal))
@@ -87,12 +98,10 @@ public sealed partial class S3ObjectService
 
                 prefixes.Add(commonPrefix);
                 lastEntry = lastPrefix = commonPrefix;
-
-                // When the rest of this batch is all under the new common prefix, there may be many more
-                // keys under it: continue the scan after the prefix's upper bound instead of reading them.
                 if (batch[^1].Key.StartsWith(commonPrefix, StringComparison.Ordinal))
                 {
                     after = commonPrefix + AfterEveryKeySuffix;
+                    jumped = true;
                     break;
                 }
             }
@@ -102,6 +111,8 @@ public sealed partial class S3ObjectService
             {
                 return new ObjectListing(objects, prefixes, IsTruncated: false, NextContinuationToken: null);
             }
+
+            batchSize = jumped ? FirstDelimitedBatch : Math.Min(batchSize * 2, MaxListKeys + 1);
         }
     }
 

@@ -45,8 +45,8 @@ internal sealed record S3SessionToken(string AccessKeyId, string AccountId, stri
             return null;
         }
 
-        var payload = DecodeBase64Url(token.AsSpan(0, dot));
-        var mac = DecodeBase64Url(token.AsSpan(dot + 1));
+        var payload = S3Base64Url.TryDecode(token.AsSpan(0, dot));
+        var mac = S3Base64Url.TryDecode(token.AsSpan(dot + 1));
         if (payload is null || mac is not { Length: MacLength })
         {
             return null;
@@ -111,11 +111,5 @@ internal sealed record S3SessionToken(string AccessKeyId, string AccountId, stri
         }
 
         return rest.IsEmpty ? new S3SessionToken(fields[0], fields[1], fields[2], fields[3], expires) : null;
-    }
-
-    private static byte[]? DecodeBase64Url(ReadOnlySpan<char> text)
-    {
-        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        return Base64Url.TryDecodeFromChars(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

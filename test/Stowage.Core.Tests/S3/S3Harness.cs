@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
+using Stowage.Core.Locks;
+using Stowage.Core.S3;
+using Stowage.Core.Storage;
+using Stowage.Core.Tests.Support;
+using Stowage.Metadata.Sqlite;
+using Stowage.Storage.FileSystem;
+
+namespace Stowage.Core.Tests.S3;
+
+/// <summary>
+/// The S3 services wired as the server wires them, over the real SQLite store and file-system blob store in a
+/// temporary directory, with a manual clock. Fsync is off: durability is not what these tests check, and a
+/// thousand-part upload should not wait for a thousand disk flushes.
+/// </summary>
+internal sealed class S3Harness : IAsyncDisposable
+{
+    private readonly string _root;
+
+    private S3Harness(string root, S3Options options, Func<IS3Store, IS3Store>? wrapStore)
+    {
+        _root = root;
+        Options = options;
+        Store = new SqliteMetadataStore(new SqliteMetadataOptions { DatabasePath = Path.Combine(root, "metadata.db"), Durable = false });
+        Blobs = new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(root, "blobs") });
+        var s3Store = wrapStore?.Invoke(Store) ?? Store;
+        var s3Options = Microsoft.Extensions.Options.Options.Create(options);
+        var durability = Microsoft.Extensions.Options.Options.Create(new DurabilityOptions { Fsync = false });
+        Accounts = new AccountService(Store, Time);
+        Credentials = new S3CredentialService(s3Store, s3Options, Time);
+        Buckets = new S3BucketService(s3Store, Time);
+        Objects = new S3ObjectService(s3Store, Blobs, s3Options, durability, Time);
+        Multipart = new S3MultipartService(s3Store, Blobs, Locks, s3Options, durability, Time);
+    }
+
+    public S3Options Options { get; }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public SqliteMetadataStore Store { get; }
+
+    public FileSystemBlobStore Blobs { get; }
+
+    public InProcessLockProvider Locks { get; } = new();
+
+    public AccountService Accounts { get; }
+
+    public S3CredentialService Credentials { get; }
+
+    public S3BucketService Buckets { get; }
+
+    public S3ObjectService Objects { get; }
+
+    public S3MultipartService Multipart { get; }
+
+    public static CancellationToken Ct => CancellationToken.None;
+
+    /// <param name="configure">Adjusts the options before the services are built.</param>
+    /// <param name="wrapStore">Puts a decorator (a counting one, say) between the services and the real store.</param>
+    public static async Task<S3Harness> CreateAsync(Action<S3Options>? configure = null, Func<IS3Store, IS3Store>? wrapStore = null)
+    {
+        var options = new S3Options();
+        configure?.Invoke(options);
+        var root = Path.Combine(Path.GetTempPath(), "stowage-core-tests", "s3-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var harness = new S3Harness(root, options, wrapStore);
+        await harness.Store.InitializeAsync(Ct);
+        return harness;
+    }
+
+    /// <summary>A bucket of the named account (created with it).</summary>
+    public async Task<S3Bucket> BucketAsync(string name = "iguides.plntr.ca", string account = "default")
+    {
+        var owner = await Accounts.EnsureAsync(account, Ct);
+        return (await Buckets.CreateAsync(owner.Id, name, Ct)).ShouldSucceed();
+    }
+
+    public Task<S3ObjectRecord> PutAsync(S3Bucket bucket, string key, byte[] content) => PutAsync(bucket, key, content, ObjectWrite.Plain);
+
+    public async Task<S3ObjectRecord> PutAsync(S3Bucket bucket, string key, byte[] content, ObjectWrite write) =>
+        (await Objects.PutAsync(bucket, key, new MemoryStream(content), content.Length, write, Ct)).ShouldSucceed();
+
+    /// <summary>The blob's bytes, or null when there is none.</summary>
+    public async Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key)
+    {
+        var stream = await Blobs.OpenReadAsync(new ObjectRef(bucket.Name, key), 0, Ct);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        await using (stream)
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, Ct);
+            return copy.ToArray();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open on a slow runner; the OS temp cleaner gets it
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
