@@ -20,6 +20,7 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
 
     private readonly string root = Path.Combine(options.WorkDir, fsync ? "stowage-fsync-on" : "stowage-fsync-off");
     private readonly int port = FreePort.Next();
+    private readonly int s3Port = FreePort.Next();
     private ServerProcess? server;
     private HttpClient? http;
     private SessionsClient? client;
@@ -51,7 +52,7 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
 
         var secret = await CreateKeyAsync(stowage, data, environment, ct);
         server = ServerProcess.Start(
-            stowage.With("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}"),
+            stowage.With("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--s3-urls", $"http://127.0.0.1:{s3Port}"),
             environment,
             Path.Combine(root, "server.log"),
             pids);

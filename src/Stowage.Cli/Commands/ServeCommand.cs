@@ -17,11 +17,15 @@ internal static class ServeCommand
             Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';').",
             DefaultValueFactory = _ => ServeSettings.DefaultUrls,
         };
-        var command = new Command("serve", "Start the server on the embedded default (SQLite + local disk).") { data, urls };
+        var s3Urls = new Option<string?>("--s3-urls")
+        {
+            Description = $"Where the S3 endpoint listens, each with a port of its own (default {ServeSettings.DefaultS3Urls}, or {ServeSettings.S3UrlsKey}).",
+        };
+        var command = new Command("serve", "Start the server on the embedded default (SQLite + local disk).") { data, urls, s3Urls };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
-            var settings = new ServeSettings(result.GetValue(data)!, result.GetValue(urls)!);
+            var settings = new ServeSettings(result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(s3Urls));
             try
             {
                 await StowageServer.RunAsync(settings, [.. result.UnmatchedTokens], Console.Out, cancellationToken).ConfigureAwait(false);
@@ -34,8 +38,13 @@ internal static class ServeCommand
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {
-                await Console.Error.WriteLineAsync($"Cannot listen on {settings.Urls}: address already in use.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"Cannot listen on {settings.Urls} (S3: {settings.S3Urls ?? "configured"}): address already in use.").ConfigureAwait(false);
                 return 4;
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "s3Urls")
+            {
+                await Console.Error.WriteLineAsync("Invalid configuration: " + ex.Message).ConfigureAwait(false);
+                return 2;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException ex)
             {

@@ -11,6 +11,12 @@ public sealed class S3Options
     /// <summary>The base URL clients reach the S3 endpoint at (for presigned URLs and the CLI's "endpoint"); null means the first S3 listener.</summary>
     public string? PublicEndpoint { get; set; }
 
+    /// <summary>
+    /// The domain under which virtual-hosted-style requests name their bucket (Host <c>{bucket}.{domain}</c>), e.g.
+    /// "s3.example.com"; null means path style only (what every client does against a custom endpoint).
+    /// </summary>
+    public string? VirtualHostDomain { get; set; }
+
     /// <summary>Buckets created at start-up when missing: name → account name (the account is created when missing).</summary>
     public Dictionary<string, string> Buckets { get; } = new(StringComparer.Ordinal);
 

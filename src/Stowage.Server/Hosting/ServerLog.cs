@@ -11,4 +11,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(6002, LogLevel.Debug, "Client went away during {Method} {Path}.")]
     public static partial void ClientGone(ILogger logger, string method, string path);
+
+    [LoggerMessage(6101, LogLevel.Information, "S3 endpoint listening on {Urls}.")]
+    public static partial void S3Listening(ILogger logger, string urls);
+
+    [LoggerMessage(6102, LogLevel.Debug, "S3 {Method} {Resource} refused: {Code}.")]
+    public static partial void S3Refused(ILogger logger, string method, string resource, string code);
 }

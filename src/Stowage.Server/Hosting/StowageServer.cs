@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Stowage.Core.Metadata;
 using Stowage.Server.Processing;
+using Stowage.Server.Protocols.S3;
 using Stowage.Server.Protocols.Sessions;
 using Stowage.Server.Protocols.Sessions.Wire;
 
@@ -18,7 +19,7 @@ public static class StowageServer
     {
         var dataDirectory = DataDirectory.Resolve(settings.DataDirectory);
         using var directoryLock = DataDirectory.Lock(dataDirectory);
-        await using var app = Build(dataDirectory, settings.Urls, configurationArgs);
+        await using var app = Build(dataDirectory, settings, configurationArgs);
 
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -35,7 +36,7 @@ public static class StowageServer
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static WebApplication Build(string dataDirectory, string urls, string[] configurationArgs)
+    private static WebApplication Build(string dataDirectory, ServeSettings settings, string[] configurationArgs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -43,7 +44,8 @@ public static class StowageServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection([new(StowageServices.DataDirectoryKey, dataDirectory)]);
-        builder.WebHost.UseUrls(urls);
+        var s3 = S3Listener.Parse(settings.S3Urls ?? builder.Configuration[ServeSettings.S3UrlsKey] ?? ServeSettings.DefaultS3Urls, settings.Urls);
+        builder.WebHost.UseUrls(string.Join(';', [settings.Urls, .. s3.Urls]));
 
         // The slim builder does not bind the "Kestrel" section; operators tune limits there (e.g.
         // Kestrel:Limits:MinRequestBodyDataRate for very slow field links), so bind it. Our own
@@ -62,10 +64,12 @@ public static class StowageServer
         builder.Services.AddStowageCore(builder.Configuration);
         builder.Services.AddValidatedSessionsOptions(builder.Configuration);
         builder.Services.AddSessionsApi();
+        builder.Services.AddS3Api(s3);
         builder.Services.AddHostedService<JobWorkerService>();
         builder.Services.AddHostedService<SessionSweeperService>();
 
         var app = builder.Build();
+        app.UseS3Api(s3);
         app.UseMiddleware<FailureMiddleware>();
         app.MapGet("/healthz", (HttpContext c) => SessionsResponses.WriteAsync(c, StatusCodes.Status200OK, new HealthWire("ok"), SessionsJsonContext.Default.HealthWire));
         app.MapSessionsApi();
@@ -75,16 +79,26 @@ public static class StowageServer
     private static void PrintBanner(WebApplication app, string dataDirectory, TextWriter output)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var s3 = app.Services.GetRequiredService<S3Listener>();
         output.WriteLine("Stowage is running.");
-        foreach (var address in addresses)
+        foreach (var address in addresses.Where(a => !s3.Urls.Any(u => SamePort(a, u))))
         {
             output.WriteLine($"  Sessions API  {address.TrimEnd('/')}/api/v1");
             output.WriteLine($"  Health        {address.TrimEnd('/')}/healthz");
         }
 
+        foreach (var url in s3.Urls)
+        {
+            output.WriteLine($"  S3 endpoint   {url.TrimEnd('/')}");
+        }
+
         output.WriteLine($"  Data          {dataDirectory}");
         output.WriteLine($"Create an API key:  ./stowage keys create --data {dataDirectory} --name me --json");
+        output.WriteLine($"S3 credentials:     ./stowage s3 credentials create --data {dataDirectory} --json");
         output.WriteLine("Stop with Ctrl+C.");
         output.Flush();
     }
+
+    private static bool SamePort(string address, string url) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var a) && Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var b) && a.Port == b.Port;
 }

@@ -6,6 +6,7 @@ using Stowage.Core.Metadata;
 using Stowage.Core.Processing;
 using Stowage.Core.Projects;
 using Stowage.Core.RateLimiting;
+using Stowage.Core.S3;
 using Stowage.Core.Storage;
 using Stowage.Core.Uploads;
 using Stowage.Metadata.Sqlite;
@@ -35,6 +36,7 @@ public static class StowageServices
         services.AddValidatedOptions<JobOptions>(configuration, JobOptions.Section, o => o.Validate());
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
         services.AddValidatedOptions<RemoteFetchOptions>(configuration, "Stowage:RemoteFetch", _ => []);
+        services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
         {
@@ -45,6 +47,7 @@ public static class StowageServices
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IProjectStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IS3Store>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IBlobStore>(sp => new FileSystemBlobStore(new FileSystemBlobStoreOptions
         {
             RootPath = Path.Combine(dataDirectory, BlobsFolderName),
@@ -64,6 +67,11 @@ public static class StowageServices
         services.AddSingleton<ExpiredSessionSweeper>();
         services.AddSingleton<IJobHandler, ProjectProcessor>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<S3CredentialService>();
+        services.AddSingleton<IS3PrincipalResolver>(sp => sp.GetRequiredService<S3CredentialService>());
+        services.AddSingleton<S3BucketService>();
+        services.AddSingleton<S3ObjectService>();
+        services.AddSingleton<S3MultipartService>();
         return services;
     }
 

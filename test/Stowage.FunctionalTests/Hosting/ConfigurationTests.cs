@@ -72,6 +72,6 @@ public sealed class ConfigurationTests
 
     private static Task<ProcessResult> ServeAsync(string dataDirectory, params string[] configuration) =>
         ProcessRunner.RunAsync("dotnet",
-            [RepoPaths.CliDll, "serve", "--data", dataDirectory, "--urls", $"http://127.0.0.1:{FreePort.Next()}", .. configuration],
+            [RepoPaths.CliDll, "serve", "--data", dataDirectory, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--s3-urls", $"http://127.0.0.1:{FreePort.Next()}", .. configuration],
             Timeout);
 }

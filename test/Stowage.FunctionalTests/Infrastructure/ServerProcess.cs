@@ -25,11 +25,17 @@ public sealed class ServerProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
         _configuration = [.. configuration];
         Port = FreePort.Next();
+        S3Port = FreePort.Next();
     }
 
     public string DataDirectory { get; }
 
     public int Port { get; private set; }
+
+    /// <summary>The S3 listener's port (every server has one; tests that pass their own --s3-urls ignore it).</summary>
+    public int S3Port { get; private set; }
+
+    public Uri S3Endpoint => new($"http://127.0.0.1:{S3Port.ToString(CultureInfo.InvariantCulture)}");
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
 
@@ -69,6 +75,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
 
             Port = FreePort.Next();
+            S3Port = FreePort.Next();
         }
     }
 
@@ -119,6 +126,7 @@ public sealed class ServerProcess : IAsyncDisposable
         string[] arguments =
         [
             RepoPaths.CliDll, "serve", "--data", DataDirectory, "--urls", $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}",
+            .. _configuration.Contains("--s3-urls") ? [] : (string[])["--s3-urls", S3Endpoint.ToString().TrimEnd('/')],
             .. _configuration,
         ];
         var process = new Process { StartInfo = ProcessRunner.StartInfo("dotnet", arguments), EnableRaisingEvents = true };

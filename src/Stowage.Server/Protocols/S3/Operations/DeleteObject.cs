@@ -1,0 +1,13 @@
+using Stowage.Core.S3;
+
+namespace Stowage.Server.Protocols.S3.Operations;
+
+/// <summary>DELETE /{bucket}/{key} (docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html): 204, also for a missing key.</summary>
+internal sealed class DeleteObject(S3ObjectService objects) : IS3Operation
+{
+    public async Task HandleAsync(S3Call call)
+    {
+        await objects.DeleteAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
+        call.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+}

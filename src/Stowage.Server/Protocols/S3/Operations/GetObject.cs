@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Globalization;
+using Stowage.Core.Errors;
+using Stowage.Core.S3;
+
+namespace Stowage.Server.Protocols.S3.Operations;
+
+/// <summary>
+/// GET and HEAD /{bucket}/{key} (docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html): the whole
+/// object or one Range (206), with If-Match / If-None-Match / If-(Un)Modified-Since.
+/// </summary>
+internal sealed class GetObject(S3ObjectService objects) : IS3Operation
+{
+    private const int CopyBufferBytes = 1 << 20;
+
+    /// <summary>Attempts when the object is replaced between reading its record and opening its bytes.</summary>
+    private const int OpenAttempts = 3;
+
+    public async Task HandleAsync(S3Call call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await objects.HeadAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
+            if (!found.IsSuccess)
+            {
+                await call.FailAsync(found.Failure).ConfigureAwait(false);
+                return;
+            }
+
+            var obj = found.Value;
+            if (S3Preconditions.Evaluate(call.Request, obj) is { } status)
+            {
+                await AnswerPreconditionAsync(call, obj, status).ConfigureAwait(false);
+                return;
+            }
+
+            var range = S3Range.Parse(call.Request.Headers.Range.ToString(), obj.Size);
+            if (range.IsUnsatisfiable)
+            {
+                call.Response.Headers.ContentRange = $"bytes */{obj.Size.ToString(CultureInfo.InvariantCulture)}";
+                await call.FailAsync(S3Errors.InvalidRange).ConfigureAwait(false);
+                return;
+            }
+
+            if (HttpMethods.IsHead(call.Request.Method))
+            {
+                WriteHeaders(call, obj, range.Range);
+                return;
+            }
+
+            var offset = range.Range?.Offset ?? 0;
+            var opened = await objects.OpenAsync(call.RequiredBucket, call.Key, offset, call.Aborted).ConfigureAwait(false);
+            if (!opened.IsSuccess)
+            {
+                await call.FailAsync(opened.Failure).ConfigureAwait(false);
+                return;
+            }
+
+            await using var content = opened.Value.Content;
+            if (opened.Value.Object.ETag != obj.ETag && attempt < OpenAttempts)
+            {
+                continue; // replaced in between: answer from one version only
+            }
+
+            WriteHeaders(call, opened.Value.Object, range.Range);
+            var length = range.Range?.Length ?? opened.Value.Object.Size;
+            await CopyAsync(content, length, call.Response, call.Aborted).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private static Task AnswerPreconditionAsync(S3Call call, S3ObjectRecord obj, int status)
+    {
+        if (status == StatusCodes.Status412PreconditionFailed)
+        {
+            return call.FailAsync(Failure.Of(S3Errors.PreconditionFailed));
+        }
+
+        call.Response.Headers.ETag = S3Xml.QuotedETag(obj.ETag);
+        call.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A Range that parsed is answered with 206, even when it covers the whole object (as S3 does).</summary>
+    private static void WriteHeaders(S3Call call, S3ObjectRecord obj, S3Range? range)
+    {
+        var response = call.Response;
+        S3ObjectHeaders.Write(call.Http, obj, includeChecksum: range is null);
+        if (range is { } r)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {r.Offset}-{r.Offset + r.Length - 1}/{obj.Size}");
+        }
+
+        response.ContentLength = range?.Length ?? obj.Size;
+    }
+
+    private static async Task CopyAsync(Stream content, long length, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        try
+        {
+            var remaining = length;
+            while (remaining > 0)
+            {
+                var read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException($"The object ended {remaining} bytes early: it changed while it was read.");
+                }
+
+                await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                remaining -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Stowage.Core.Errors;
+using Stowage.Core.S3;
+using Stowage.Server.Hosting;
+using Stowage.Server.Protocols.S3.Auth;
+
+namespace Stowage.Server.Protocols.S3;
+
+/// <summary>
+/// Every request on the S3 listener: route, authenticate (SigV4 header, presigned SigV4 or SigV2),
+/// authorize (the credential's scope, then bucket ownership), run the operation. Failures are S3 XML;
+/// a body that fails verification mid-stream (bad chunk signature, wrong payload hash) surfaces as
+/// <see cref="S3ContentException"/> after the core has discarded what it wrote.
+/// </summary>
+internal sealed class S3Dispatcher(
+    IServiceProvider services,
+    S3RequestAuthenticator authenticator,
+    S3CredentialService credentials,
+    S3BucketService buckets,
+    IOptions<S3Options> options,
+    ILogger<S3Dispatcher> logger)
+{
+    private readonly string? _virtualHostDomain = options.Value.VirtualHostDomain;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        context.Items[S3Responses.RequestIdItem] = requestId;
+        context.Response.Headers["x-amz-request-id"] = requestId;
+        context.Response.Headers["x-amz-id-2"] = requestId;
+        var target = S3Target.Parse(context, _virtualHostDomain);
+        try
+        {
+            var failure = await RunAsync(context, target).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                ServerLog.S3Refused(logger, context.Request.Method, target.Resource, failure.Error.Code);
+                if (!context.Response.HasStarted)
+                {
+                    await S3Responses.WriteErrorAsync(context, failure, target).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (S3ContentException ex) when (!context.Response.HasStarted)
+        {
+            ServerLog.S3Refused(logger, context.Request.Method, target.Resource, ex.Failure.Error.Code);
+            await S3Responses.WriteErrorAsync(context, ex.Failure, target).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
+        {
+            _ = ex;
+            ServerLog.ClientGone(logger, context.Request.Method, target.Resource);
+        }
+        catch (Exception ex)
+        {
+            ServerLog.Unhandled(logger, ex, context.Request.Method, target.Resource);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.Headers["x-amz-request-id"] = requestId;
+                var error = ex is IOException ? S3Errors.ServiceUnavailable : S3Errors.InternalError;
+                await S3Responses.WriteErrorAsync(context, Failure.Of(error), target).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Failure?> RunAsync(HttpContext context, S3Target target)
+    {
+        var route = S3Router.Select(context.Request, target);
+        if (route.Refusal is { } refusal)
+        {
+            return route.RefusalMessage is null ? Failure.Of(refusal) : Failure.With(refusal, "Message", route.RefusalMessage);
+        }
+
+        var authenticated = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (!authenticated.IsSuccess)
+        {
+            return authenticated.Failure;
+        }
+
+        var principal = authenticated.Value.Principal;
+        var acl = context.Request.Headers["x-amz-acl"].ToString();
+        if (acl.Length == 0 && context.Request.Query.TryGetValue("x-amz-acl", out var queryAcl))
+        {
+            acl = queryAcl.ToString(); // presigned URLs carry the ACL as a signed query parameter (SUMMARY: JS, SigV2)
+        }
+
+        if (credentials.Authorize(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
+        {
+            return denied;
+        }
+
+        S3Bucket? bucket = null;
+        if (target.Bucket is not null && route.Action != S3Action.CreateBucket)
+        {
+            var found = await buckets.GetAsync(principal, target.Bucket, context.RequestAborted).ConfigureAwait(false);
+            if (!found.IsSuccess)
+            {
+                return found.Failure;
+            }
+
+            bucket = found.Value;
+        }
+
+        var operation = (IS3Operation)services.GetRequiredService(route.Operation!);
+        await operation.HandleAsync(new S3Call(context, target, authenticated.Value, bucket)).ConfigureAwait(false);
+        return null;
+    }
+}

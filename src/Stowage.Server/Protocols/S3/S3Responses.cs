@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Xml;
+using Stowage.Core.Errors;
+
+namespace Stowage.Server.Protocols.S3;
+
+/// <summary>
+/// S3's error body: <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;/Error&gt;</c> as
+/// application/xml (docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses), with the
+/// failure's details as extra elements (S3 adds e.g. StringToSign, ArgumentName the same way). A HEAD answer
+/// carries no body, as in S3.
+/// </summary>
+internal static class S3Responses
+{
+    public const string RequestIdItem = "s3.request-id";
+
+    public static string RequestId(HttpContext context) => context.Items[RequestIdItem] as string ?? string.Empty;
+
+    public static Task WriteErrorAsync(HttpContext context, Failure failure, S3Target target)
+    {
+        var response = context.Response;
+        if (failure.RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var message = failure.Details.TryGetValue("Message", out var custom) && custom is string text ? text : failure.Error.Message;
+        return S3Xml.WriteAsync(context, failure.Error.Status, writer =>
+        {
+            writer.WriteStartElement("Error");
+            writer.WriteElementString("Code", failure.Error.Code);
+            writer.WriteElementString("Message", message);
+            foreach (var (name, value) in failure.Details)
+            {
+                if (name != "Message" && value is not null && IsXmlName(name))
+                {
+                    writer.WriteElementString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.WriteElementString("Resource", target.Resource);
+            writer.WriteElementString("RequestId", RequestId(context));
+            writer.WriteEndElement();
+        });
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, ErrorCode error, S3Target target, string? message = null) =>
+        WriteErrorAsync(context, message is null ? Failure.Of(error) : Failure.With(error, "Message", message), target);
+
+    private static bool IsXmlName(string name)
+    {
+        try
+        {
+            XmlConvert.VerifyName(name);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+}

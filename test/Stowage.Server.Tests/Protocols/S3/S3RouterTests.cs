@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http;
+using Stowage.Core.S3;
+using Stowage.Server.Protocols.S3;
+using Stowage.Server.Protocols.S3.Operations;
+
+namespace Stowage.Server.Tests.Protocols.S3;
+
+public sealed class S3RouterTests
+{
+    [Theory]
+    [InlineData("GET", null, null, "", typeof(ListBuckets), S3Action.ListBuckets)]
+    [InlineData("PUT", "b", null, "", typeof(CreateBucket), S3Action.CreateBucket)]
+    [InlineData("HEAD", "b", null, "", typeof(HeadBucket), S3Action.HeadBucket)]
+    [InlineData("GET", "b", null, "?list-type=2&prefix=a", typeof(ListObjects), S3Action.ListObjects)]
+    [InlineData("GET", "b", null, "", typeof(ListObjects), S3Action.ListObjects)]
+    [InlineData("GET", "b", null, "?uploads", typeof(ListMultipartUploads), S3Action.ListMultipartUploads)]
+    [InlineData("GET", "b", null, "?location", typeof(GetBucketLocation), S3Action.HeadBucket)]
+    [InlineData("PUT", "b", "k", "?x-id=PutObject", typeof(PutObject), S3Action.PutObject)]
+    [InlineData("PUT", "b", "k", "?partNumber=1&uploadId=u&x-id=UploadPart", typeof(UploadPart), S3Action.UploadPart)]
+    [InlineData("GET", "b", "k", "", typeof(GetObject), S3Action.GetObject)]
+    [InlineData("GET", "b", "k", "?response-content-type=text/plain", typeof(GetObject), S3Action.GetObject)]
+    [InlineData("HEAD", "b", "k", "", typeof(GetObject), S3Action.HeadObject)]
+    [InlineData("DELETE", "b", "k", "", typeof(DeleteObject), S3Action.DeleteObject)]
+    [InlineData("POST", "b", "k", "?uploads", typeof(CreateMultipartUpload), S3Action.CreateMultipartUpload)]
+    [InlineData("POST", "b", "k", "?uploads=", typeof(CreateMultipartUpload), S3Action.CreateMultipartUpload)]
+    [InlineData("POST", "b", "k", "?uploadId=u", typeof(CompleteMultipartUpload), S3Action.CompleteMultipartUpload)]
+    [InlineData("DELETE", "b", "k", "?uploadId=u", typeof(AbortMultipartUpload), S3Action.AbortMultipartUpload)]
+    [InlineData("GET", "b", "k", "?uploadId=u", typeof(ListParts), S3Action.ListParts)]
+    public void Select_PicksTheOperation(string method, string? bucket, string? key, string query, Type operation, S3Action action)
+    {
+        var route = S3Router.Select(Request(method, query), new S3Target(bucket, key));
+
+        route.Refusal.ShouldBeNull();
+        route.Operation.ShouldBe(operation);
+        route.Action.ShouldBe(action);
+    }
+
+    [Theory]
+    [InlineData("PUT", "b", "k", "?acl")]
+    [InlineData("GET", "b", "k", "?tagging")]
+    [InlineData("GET", "b", null, "?versioning")]
+    [InlineData("POST", "b", null, "?delete")]
+    [InlineData("DELETE", "b", null, "")]
+    [InlineData("POST", "b", "k", "")]
+    [InlineData("GET", "b", "k", "?versionId=3")]
+    public void Select_RefusesWithNotImplemented_WhatThisServerDoesNotDo(string method, string? bucket, string? key, string query) =>
+        S3Router.Select(Request(method, query), new S3Target(bucket, key)).Refusal.ShouldBe(S3Errors.NotImplemented);
+
+    [Fact]
+    public void Select_RefusesCopyObject_WithNotImplemented()
+    {
+        var request = Request("PUT", string.Empty);
+        request.Headers["x-amz-copy-source"] = "/b/other";
+
+        S3Router.Select(request, new S3Target("b", "k")).Refusal.ShouldBe(S3Errors.NotImplemented);
+    }
+
+    [Fact]
+    public void Select_RefusesWithMethodNotAllowed_AMethodS3DoesNotKnowThere() =>
+        S3Router.Select(Request("PATCH", string.Empty), new S3Target("b", "k")).Refusal.ShouldBe(S3Errors.MethodNotAllowed);
+
+    private static HttpRequest Request(string method, string query)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.QueryString = new QueryString(query);
+        return context.Request;
+    }
+}
