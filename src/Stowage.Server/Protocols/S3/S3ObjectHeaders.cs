@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stowage.Core.Checksums;
 using Stowage.Core.S3;
 
 namespace Stowage.Server.Protocols.S3;
@@ -44,7 +45,7 @@ internal static class S3ObjectHeaders
         if (includeChecksum && obj.Checksum is { } checksum &&
             context.Request.Headers["x-amz-checksum-mode"].ToString().Equals("ENABLED", StringComparison.OrdinalIgnoreCase))
         {
-            headers[S3RequestHeaders.ChecksumHeader(checksum.Algorithm)] = checksum.Base64;
+            headers[ChecksumNames.HeaderName(checksum.Algorithm)] = checksum.Base64;
         }
 
         foreach (var (query, header) in Overrides)

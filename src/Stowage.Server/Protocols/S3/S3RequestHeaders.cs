@@ -75,16 +75,6 @@ internal static class S3RequestHeaders
         return Result<byte[]?>.Ok(digest[..16].ToArray());
     }
 
-    /// <summary>The response header that carries a checksum: <c>x-amz-checksum-crc32</c> and so on.</summary>
-    public static string ChecksumHeader(ChecksumAlgorithm algorithm) => "x-amz-checksum-" + algorithm switch
-    {
-        ChecksumAlgorithm.Crc32 => "crc32",
-        ChecksumAlgorithm.Crc32C => "crc32c",
-        ChecksumAlgorithm.Crc64Nvme => "crc64nvme",
-        ChecksumAlgorithm.Sha1 => "sha1",
-        _ => "sha256",
-    };
-
     /// <summary>The upload's checksum algorithm as named by <c>x-amz-checksum-algorithm</c> (CreateMultipartUpload); InvalidRequest when unknown.</summary>
     public static Result<ChecksumAlgorithm?> ChecksumAlgorithmHeader(HttpRequest request)
     {
@@ -94,17 +84,8 @@ internal static class S3RequestHeaders
             return Result<ChecksumAlgorithm?>.Ok(null);
         }
 
-        ChecksumAlgorithm? algorithm = name.ToUpperInvariant() switch
-        {
-            "CRC32" => ChecksumAlgorithm.Crc32,
-            "CRC32C" => ChecksumAlgorithm.Crc32C,
-            "CRC64NVME" => ChecksumAlgorithm.Crc64Nvme,
-            "SHA1" => ChecksumAlgorithm.Sha1,
-            "SHA256" => ChecksumAlgorithm.Sha256,
-            _ => null,
-        };
-        return algorithm is null
-            ? Failure.With(S3Errors.InvalidRequest, "Message", $"Checksum algorithm '{name}' is not supported.")
-            : Result<ChecksumAlgorithm?>.Ok(algorithm);
+        return ChecksumNames.TryParseName(name, out var algorithm)
+            ? Result<ChecksumAlgorithm?>.Ok(algorithm)
+            : Failure.With(S3Errors.InvalidRequest, "Message", $"Checksum algorithm '{name}' is not supported.");
     }
 }

@@ -48,7 +48,7 @@ internal static class S3UploadRequest
         response.Headers.ETag = S3Xml.QuotedETag(etag);
         if (checksum is not null)
         {
-            response.Headers[S3RequestHeaders.ChecksumHeader(checksum.Algorithm)] = checksum.Base64;
+            response.Headers[ChecksumNames.HeaderName(checksum.Algorithm)] = checksum.Base64;
         }
     }
 

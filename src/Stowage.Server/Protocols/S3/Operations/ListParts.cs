@@ -1,4 +1,5 @@
 using System.Globalization;
+using Stowage.Core.Checksums;
 using Stowage.Core.S3;
 
 namespace Stowage.Server.Protocols.S3.Operations;
@@ -48,7 +49,7 @@ internal sealed class ListParts(S3MultipartService multipart) : IS3Operation
                 writer.WriteElementString("Size", part.Size.ToString(CultureInfo.InvariantCulture));
                 if (part.Checksum is { } checksum)
                 {
-                    writer.WriteElementString("Checksum" + S3RequestHeaders.ChecksumHeader(checksum.Algorithm)["x-amz-checksum-".Length..].ToUpperInvariant(), checksum.Base64);
+                    writer.WriteElementString("Checksum" + ChecksumNames.Name(checksum.Algorithm), checksum.Base64);
                 }
 
                 writer.WriteEndElement();

@@ -103,13 +103,7 @@ internal static class CompleteMultipartUploadBody
         return number is null or < 0 || string.IsNullOrEmpty(etag) ? null : new CompletedPart(number.Value, etag, checksum);
     }
 
-    private static ChecksumAlgorithm? Algorithm(string element) => element switch
-    {
-        "ChecksumCRC32" => ChecksumAlgorithm.Crc32,
-        "ChecksumCRC32C" => ChecksumAlgorithm.Crc32C,
-        "ChecksumCRC64NVME" => ChecksumAlgorithm.Crc64Nvme,
-        "ChecksumSHA1" => ChecksumAlgorithm.Sha1,
-        "ChecksumSHA256" => ChecksumAlgorithm.Sha256,
-        _ => null,
-    };
+    /// <summary>ChecksumCRC32, ChecksumSHA256, …: "Checksum" and the algorithm's name.</summary>
+    private static ChecksumAlgorithm? Algorithm(string element) =>
+        element.StartsWith("Checksum", StringComparison.Ordinal) && ChecksumNames.TryParseName(element["Checksum".Length..], out var algorithm) ? algorithm : null;
 }
