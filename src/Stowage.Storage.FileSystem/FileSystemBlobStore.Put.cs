@@ -13,18 +13,23 @@ public sealed partial class FileSystemBlobStore
         ArgumentNullException.ThrowIfNull(content);
         var path = _layout.PathOf(obj);
         var temporary = _layout.NewTemporaryPath();
+        string? displaced;
         try
         {
             await WriteTemporaryAsync(temporary, content, durable, cancellationToken);
 
-            // rename(2) replaces the target atomically: readers see the old file or the new one.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.Move(temporary, path, overwrite: true);
+            // Replaces the target atomically, file or composite: readers see the old object or the new one.
+            displaced = Install(temporary, path);
         }
         catch
         {
             File.Delete(temporary);
             throw;
+        }
+
+        if (displaced is not null)
+        {
+            DeleteEntry(displaced);
         }
 
         if (durable)

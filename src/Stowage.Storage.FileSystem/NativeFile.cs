@@ -57,7 +57,7 @@ internal static class NativeFile
 
     // O_DIRECTORY | O_CLOEXEC, whose values differ by kernel ABI; null where directories need no fsync
     // (Windows journals its directory entries) or the values are not known here.
-    private static int? DirectoryOpenFlags()
+    internal static int? DirectoryOpenFlags()
     {
         if (OperatingSystem.IsLinux())
         {
@@ -67,7 +67,7 @@ internal static class NativeFile
         return OperatingSystem.IsMacOS() ? 0x100000 | 0x1000000 : null;
     }
 
-    private static int RetryOnInterrupt(Func<int> call, string name)
+    internal static int RetryOnInterrupt(Func<int> call, string name)
     {
         while (true)
         {
