@@ -37,7 +37,8 @@ public static class S3OptionsValidation
             yield return "MaxObjectBytes must be positive.";
         }
 
-        if (options.MinPartBytes <= 0 || options.MinPartBytes > options.MaxObjectBytes)
+        // Compared with MaxObjectBytes only when that one is sound, so one mistake gives one message.
+        if (options.MinPartBytes <= 0 || (options.MaxObjectBytes > 0 && options.MinPartBytes > options.MaxObjectBytes))
         {
             yield return "MinPartBytes must be positive and at most MaxObjectBytes.";
         }
