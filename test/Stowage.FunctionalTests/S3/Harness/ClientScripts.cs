@@ -34,14 +34,34 @@ public static class ClientScripts
         return ClientRun.RunAsync(fileName, arguments, environment, timeout ?? DefaultTimeout);
     }
 
-    /// <summary>Asserts the run succeeded and returns the JSON object it printed last on stdout.</summary>
+    /// <summary>
+    /// Asserts the run succeeded and returns the JSON object it printed: the whole of stdout (awscli
+    /// prints indented JSON), else the last line that is one (the scripts print one line at the end).
+    /// </summary>
     public static JsonElement ShouldSucceedWithJson(this ProcessResult result, string what)
     {
         result.ShouldSucceed(what);
-        var line = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
-        line.ShouldNotBeNull($"{what} printed no JSON result:\n{result}");
-        using var document = JsonDocument.Parse(line);
-        return document.RootElement.Clone();
+        var candidates = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith('{'))
+            .Reverse()
+            .Prepend(result.StandardOutput.Trim());
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(candidate);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    return document.RootElement.Clone();
+                }
+            }
+            catch (JsonException)
+            {
+                // not this one
+            }
+        }
+
+        throw new ShouldAssertException($"{what} printed no JSON object:\n{result}");
     }
 
     public static void ShouldSucceed(this ProcessResult result, string what) =>
