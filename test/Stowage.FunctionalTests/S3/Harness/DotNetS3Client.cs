@@ -26,9 +26,12 @@ public static class DotNetS3Client
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         }
 
-        AWSCredentials credentials = credential.SessionToken is { } token
+        return new AmazonS3Client(Credentials(credential), config);
+    }
+
+    /// <summary>SessionAWSCredentials for a temporary credential (BasicSessionAWSCredentials does not exist in this version).</summary>
+    public static AWSCredentials Credentials(S3Credential credential) =>
+        credential.SessionToken is { } token
             ? new SessionAWSCredentials(credential.AccessKeyId, credential.SecretAccessKey, token)
             : new BasicAWSCredentials(credential.AccessKeyId, credential.SecretAccessKey);
-        return new AmazonS3Client(credentials, config);
-    }
 }

@@ -45,6 +45,9 @@ public class S3ServerFixture : IAsyncLifetime, IDisposable
 
     public TestFiles Files { get; } = new();
 
+    /// <summary>Settings a subclass adds to the server's command line.</summary>
+    protected virtual IEnumerable<string> Configuration => [];
+
     public async Task InitializeAsync()
     {
         _data = new TempDirectory(GetType().Name.ToLowerInvariant());
@@ -53,7 +56,7 @@ public class S3ServerFixture : IAsyncLifetime, IDisposable
         var cli = new S3AdminCli(_data.Path);
         await cli.CreateBucketAsync(DottedBucket);
         await cli.CreateBucketAsync(PlainBucket);
-        _server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", "--s3-urls", EndpointUrl]);
+        _server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", "--s3-urls", EndpointUrl, .. Configuration]);
         await _server.StartAsync();
         await WaitListeningAsync();
         _accountKey = await Cli.CreateAccountKeyAsync(Endpoint);
