@@ -6,6 +6,7 @@ using Stowage.Bench.Data;
 using Stowage.Bench.Peers;
 using Stowage.Bench.Reporting;
 using Stowage.Bench.Running;
+using Stowage.Bench.S3;
 using Stowage.Bench.Servers;
 using Stowage.Bench.Sink;
 
@@ -24,9 +25,9 @@ internal static class BenchProgram
         }
 
         var options = OptionsParser.Parse(args, out var error);
-        if (options is null || options.Only.Except(BenchOptions.AllFamilies).Any())
+        if (options is null || options.Only.Except(BenchOptions.KnownFamilies).Any())
         {
-            await Console.Error.WriteLineAsync($"{error ?? "--only takes: " + string.Join(',', BenchOptions.AllFamilies)}\n{OptionsParser.Usage}");
+            await Console.Error.WriteLineAsync($"{error ?? "--only takes: " + string.Join(',', BenchOptions.KnownFamilies)}\n{OptionsParser.Usage}");
             return 2;
         }
 
@@ -49,9 +50,48 @@ internal static class BenchProgram
         var info = RunInfo.Capture(TimeProvider.System.GetUtcNow(), await PeerVersions.ReadAsync(options, stop.Token));
         o.WriteLine($"Stowage upload bench: {options.Repeat} rounds; scratch {options.WorkDir}");
         var clock = Stopwatch.StartNew();
-        var data = await TestData.CreateAsync(options, stop.Token);
+        var uploads = options.Only.Overlaps(BenchOptions.AllFamilies);
+
+        // The S3 scenario uploads only the big file: no small files to generate for it alone.
+        var data = await TestData.CreateAsync(uploads ? options : options with { SmallCount = 0 }, stop.Token);
         o.WriteLine($"generated {data.Big.Length / BenchOptions.MiB} MiB + {data.Small.Count} x {options.SmallSize / 1024} KiB of random data in {clock.Elapsed.TotalSeconds:F1} s");
 
+        var status = uploads ? await RunUploadsAsync(options, info, data, pids, o, stop) : 0;
+        if (options.Only.Contains(BenchOptions.S3Family))
+        {
+            status = Math.Max(status, await RunS3Async(options, info, data, pids, o, stop));
+        }
+
+        o.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min");
+        return status;
+    }
+
+    private static async Task<int> RunS3Async(BenchOptions options, RunInfo info, TestData data, PidRegistry pids, TextWriter o, CancellationTokenSource stop)
+    {
+        S3Results results;
+        try
+        {
+            results = await S3Bench.RunAsync(options, data, pids, o, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            o.WriteLine("S3 scenario stopped before it measured anything");
+            return 0;
+        }
+
+        info.LoadAverageAtEnd = RunInfo.LoadAverage();
+        var targets = S3Targets.Evaluate(results);
+        S3Report.Print(o, options, info, results, targets);
+        var json = await S3JsonReport.WriteAsync(options, info, results, targets, CancellationToken.None);
+        o.WriteLine($"json: {json}");
+        var failed = results.Variants.Any(v => v.Result.Error is not null)
+            || results.SmallPartsComplete.Concat(results.LargePartsComplete).Any(c => double.IsNaN(c.CompleteMilliseconds));
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>The upload scenario: the peers of --only, big file and small files, interleaved rounds.</summary>
+    private static async Task<int> RunUploadsAsync(BenchOptions options, RunInfo info, TestData data, PidRegistry pids, TextWriter o, CancellationTokenSource stop)
+    {
         NullSinkServer? sink = options.Only.Contains("sink") ? NullSinkServer.Start(FreePort.Next()) : null;
         var peers = CreatePeers(options, pids, sink);
         var results = new List<PeerResult>();
@@ -101,7 +141,6 @@ internal static class BenchProgram
         ReportPrinter.Print(o, options, info, results, ceilingOf, targets);
         var json = await JsonReport.WriteAsync(options, info, results, targets, CancellationToken.None);
         o.WriteLine($"json: {json}");
-        o.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min");
         return results.Any(r => r.Error is not null) ? 1 : 0;
     }
 

@@ -50,6 +50,24 @@ internal sealed record BenchOptions
 
     public static IReadOnlySet<string> AllFamilies { get; } = new HashSet<string>(StringComparer.Ordinal) { "sink", "nginx", "tus", "stowage" };
 
+    /// <summary>The S3 scenario (bench/README.md, "S3"): run only when asked, e.g. "--only s3".</summary>
+    public const string S3Family = "s3";
+
+    /// <summary>What --only accepts: the upload scenario's families and the S3 scenario.</summary>
+    public static IReadOnlySet<string> KnownFamilies { get; } = new HashSet<string>(AllFamilies, StringComparer.Ordinal) { S3Family };
+
+    /// <summary>Parts of the upload whose CompleteMultipartUpload the S3 scenario times.</summary>
+    public int S3Parts { get; init; } = 1000;
+
+    /// <summary>Size of those parts; below S3's 5 MiB minimum, so that server runs with Stowage:S3:MinPartBytes=1.</summary>
+    public long S3SmallPartBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Whether to also time, once, a Complete of as many 5 MiB parts (5 GB sent and read back).</summary>
+    public bool S3LargeParts { get; init; } = true;
+
+    /// <summary>awscli v2; Debian's, not the pyenv "aws" on PATH (v1).</summary>
+    public string AwsCli { get; init; } = "/usr/bin/aws";
+
     /// <summary>Hard stop for the whole run; what was measured by then is still reported.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(20);
 

@@ -9,7 +9,7 @@ internal static class OptionsParser
         Stowage.Bench --repo DIR --work DIR --peers DIR [options]
           --stowage CMD          Stowage command (default: <repo>/stowage); may include leading args
           --skip-stowage         measure only the peers and the client ceiling
-          --only LIST            comma list of: sink,nginx,tus,stowage (default: all)
+          --only LIST            comma list of: sink,nginx,tus,stowage (default: all), and s3 (only when named)
           --repeat N             measurements per peer and scenario, best reported (default 3)
           --big-mib N            size of the big file in MiB (default 1024)
           --chunk-mib N          chunk size for chunked protocols (default 8)
@@ -19,6 +19,11 @@ internal static class OptionsParser
           --tus-small MODE       creation-with-upload | post-patch (default creation-with-upload)
           --deadline-min N       hard stop for the whole run (default 20)
           --node PATH  --nginx PATH
+          S3 scenario (--only s3):
+          --s3-parts N           parts of the upload whose Complete is timed (default 1000)
+          --s3-part-kib N        their size in KiB (default 64)
+          --s3-skip-large-parts  do not also time a Complete of N x 5 MiB parts (sends and reads back 5 GB)
+          --aws PATH             awscli v2 (default /usr/bin/aws)
         """;
 
     public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -26,12 +31,19 @@ internal static class OptionsParser
         error = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var skipStowage = false;
+        var skipLargeParts = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg == "--skip-stowage")
             {
                 skipStowage = true;
+                continue;
+            }
+
+            if (arg == "--s3-skip-large-parts")
+            {
+                skipLargeParts = true;
                 continue;
             }
 
@@ -69,6 +81,10 @@ internal static class OptionsParser
                 Parallel = Int(values, "parallel", 8, 1, 64),
                 TusSmallMode = TusMode(Get(values, "tus-small")),
                 Deadline = TimeSpan.FromMinutes(Int(values, "deadline-min", 20, 1, 120)),
+                S3Parts = Int(values, "s3-parts", 1000, 2, 10_000),
+                S3SmallPartBytes = Int(values, "s3-part-kib", 64, 1, 5 * 1024) * 1024L,
+                S3LargeParts = !skipLargeParts,
+                AwsCli = Get(values, "aws") ?? "/usr/bin/aws",
                 Only = Get(values, "only") is { } only
                     ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
                     : BenchOptions.AllFamilies,

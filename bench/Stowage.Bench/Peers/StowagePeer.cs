@@ -11,14 +11,18 @@ namespace Stowage.Bench.Peers;
 /// Stowage as a separate process through its command line: "keys create" for a bearer key,
 /// then "serve" on loopback, with fsync on or off and the Sessions API's rate limits off.
 /// </summary>
-internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool fsync) : IPeer
+/// <remarks>
+/// The S3 scenario starts its own instance (<paramref name="instance"/> keeps its data apart) with extra
+/// settings, and drives the same data directory's "s3 buckets/credentials create" through <see cref="RunCliAsync"/>.
+/// </remarks>
+internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool fsync, string instance = "", IReadOnlyDictionary<string, string>? extraEnvironment = null) : IPeer
 {
     // The first "keys create" may build Stowage (the launcher builds on first use).
     private static readonly TimeSpan FirstCommandTimeout = TimeSpan.FromMinutes(8);
     // The launcher rebuilds whenever a source changed, so "serve" may build too.
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
 
-    private readonly string root = Path.Combine(options.WorkDir, fsync ? "stowage-fsync-on" : "stowage-fsync-off");
+    private readonly string root = Path.Combine(options.WorkDir, (fsync ? "stowage-fsync-on" : "stowage-fsync-off") + instance);
     private readonly int port = FreePort.Next();
     private readonly int s3Port = FreePort.Next();
     private ServerProcess? server;
@@ -33,6 +37,15 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
 
     public IUploadClient Client => client ?? throw new InvalidOperationException("not started");
 
+    /// <summary>The S3 listener ("--s3-urls"), path-style.</summary>
+    public Uri S3BaseAddress => new($"http://127.0.0.1:{s3Port}/");
+
+    public string DataDir => Path.Combine(root, "data");
+
+    /// <summary>Runs "stowage ARGS" with the server's environment (e.g. "s3 buckets create --data DIR").</summary>
+    public Task<CommandResult> RunCliAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
+        CommandRunner.RunAsync(CommandLine.Parse(options.StowageCommand).With([.. arguments]), ServerEnvironment(), FirstCommandTimeout, ct);
+
     public async Task StartAsync(CancellationToken ct)
     {
         var stowage = CommandLine.Parse(options.StowageCommand);
@@ -41,14 +54,8 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
             throw new PeerUnavailableException($"Stowage command '{stowage.FileName}' not found; pass --stowage CMD (run.sh: STOWAGE=CMD) once the CLI exists");
         }
 
-        var data = Directory.CreateDirectory(Path.Combine(root, "data")).FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["Stowage__Durability__Fsync"] = fsync ? "true" : "false",
-            ["Stowage__RateLimits__Enabled"] = "false",
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
+        var data = Directory.CreateDirectory(DataDir).FullName;
+        var environment = ServerEnvironment();
 
         var secret = await CreateKeyAsync(stowage, data, environment, ct);
         server = ServerProcess.Start(
@@ -139,6 +146,23 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
 
         return KeyJson.Secret(result.StandardOutput)
             ?? throw new PeerUnavailableException($"'{create}' printed no {{\"secret\": \"sk_...\"}} JSON: {Tail(result.StandardOutput)}");
+    }
+
+    private Dictionary<string, string> ServerEnvironment()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Stowage__Durability__Fsync"] = fsync ? "true" : "false",
+            ["Stowage__RateLimits__Enabled"] = "false",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        return environment;
     }
 
     private static string Tail(string text) => text.Length > 800 ? "…" + text[^800..] : text.Trim();

@@ -7,6 +7,7 @@ namespace Stowage.Bench.Sink;
 internal sealed record SinkRequest(
     string Method,
     string Path,
+    string Query,
     long ContentLength,
     string? ContentRange,
     long? UploadOffset,
@@ -67,7 +68,7 @@ internal sealed record SinkRequest(
 
         var path = requestLine[1];
         var query = path.IndexOf('?', StringComparison.Ordinal);
-        return new SinkRequest(requestLine[0], query < 0 ? path : path[..query], contentLength, contentRange, uploadOffset, chunked, expectContinue, close);
+        return new SinkRequest(requestLine[0], query < 0 ? path : path[..query], query < 0 ? "" : path[(query + 1)..], contentLength, contentRange, uploadOffset, chunked, expectContinue, close);
     }
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -5,7 +5,8 @@ namespace Stowage.Bench.Sink;
 
 /// <summary>
 /// The sink's answers. Stateless: tus offsets and Sessions progress are computed from the
-/// request's own headers, so the sink costs a body drain and a tiny answer.
+/// request's own headers, so the sink costs a body drain and a tiny answer. S3 requests to
+/// the sink's own bucket are answered by <see cref="SinkS3Responder"/>.
 /// </summary>
 internal sealed class SinkResponder
 {
@@ -45,6 +46,11 @@ internal sealed class SinkResponder
             };
         }
 
+        if (path.StartsWith(SinkS3Responder.Prefix, StringComparison.Ordinal))
+        {
+            return SinkS3Responder.Respond(request, Interlocked.Increment(ref nextId));
+        }
+
         return method == "PUT" ? Build(201, "", "") : Build(404, "", "");
     }
 
@@ -69,7 +75,7 @@ internal sealed class SinkResponder
         return Build(200, "", $$"""{"received":{{received}},"total":{{total}},"complete":{{complete}}}""");
     }
 
-    private static byte[] Build(int status, string headers, string body)
+    public static byte[] Build(int status, string headers, string body)
     {
         var reason = status switch
         {
@@ -83,7 +89,9 @@ internal sealed class SinkResponder
 
         // RFC 9110 §8.6: no Content-Length on a 204.
         var length = status == 204 ? "" : $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n";
-        var type = body.StartsWith('{') ? "Content-Type: application/json\r\n" : body.Length > 0 ? "Content-Type: text/plain\r\n" : "";
+        var type = body.StartsWith('{') ? "Content-Type: application/json\r\n"
+            : body.StartsWith('<') ? "Content-Type: application/xml\r\n"
+            : body.Length > 0 ? "Content-Type: text/plain\r\n" : "";
         return Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {reason}\r\n{length}{type}{headers}\r\n{body}");
     }
 }

@@ -1,0 +1,40 @@
+using Stowage.Bench.Running;
+using Stowage.Bench.Servers;
+
+namespace Stowage.Bench.S3;
+
+/// <summary>Everything the S3 scenario measured, for the report and the JSON.</summary>
+internal sealed class S3Results
+{
+    /// <summary>One result per variant, in the report's order; samples are under <see cref="Scenario.Big"/>.</summary>
+    public List<(IS3Variant Variant, PeerResult Result)> Variants { get; } = [];
+
+    /// <summary>Per variant key: what verification saw worth reporting (e.g. "128 parts").</summary>
+    public Dictionary<string, string> Notes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Complete of many small parts, once per round.</summary>
+    public List<CompleteSample> SmallPartsComplete { get; } = [];
+
+    /// <summary>Complete of as many 5 MiB parts, measured once (null when skipped).</summary>
+    public List<CompleteSample> LargePartsComplete { get; } = [];
+
+    /// <summary>"1000 x 64 KiB parts": what <see cref="SmallPartsComplete"/> completes.</summary>
+    public string SmallPartsShape { get; set; } = "small parts";
+
+    /// <summary>"1000 x 5 MiB parts": what <see cref="LargePartsComplete"/> completes.</summary>
+    public string LargePartsShape { get; set; } = "5 MiB parts";
+
+    /// <summary>Why the scenario could not run at all; null when it ran.</summary>
+    public string? Skipped { get; set; }
+
+    public string? AwsCliVersion { get; set; }
+
+    /// <summary>awscli's own start-up plus one small request (head-bucket), best of 3: included in every cli upload.</summary>
+    public double? AwsCliStartSeconds { get; set; }
+
+    public HashThroughput? Hashes { get; set; }
+
+    public ProcessMemory? StowageMemory { get; set; }
+
+    public PeerResult? Find(string key) => Variants.FirstOrDefault(v => v.Variant.Key == key).Result;
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Stowage.Bench.Cli;
+using Stowage.Bench.Data;
+using Stowage.Bench.Running;
+using Stowage.Bench.Servers;
+
+namespace Stowage.Bench.S3;
+
+/// <summary>
+/// The S3 scenario's measurements, kept fair as the upload scenario's are: an untimed warm-up per
+/// variant; then rounds in which every variant uploads the big file once, starting at a different
+/// variant each round; before each upload the previous one is deleted, the disk synced and the page
+/// cache warmed; after it, the upload is verified. Each round ends with one timed Complete of many
+/// small parts.
+/// </summary>
+internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter output)
+{
+    // Bounds one measurement: 1 GiB at a pathological 10 MB/s still fits.
+    private static readonly TimeSpan MeasurementLimit = TimeSpan.FromMinutes(3);
+
+    public async Task RunAsync(IReadOnlyList<(IS3Variant Variant, PeerResult Result)> variants, S3Results results, CompleteBench complete, CancellationToken ct)
+    {
+        foreach (var (variant, result) in variants)
+        {
+            try
+            {
+                using var limit = Limit(ct);
+                await variant.UploadAsync(data.WarmUp, "warmup", limit.Token);
+                await variant.CleanAsync(limit.Token);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                result.Error = $"warm-up: {e.GetType().Name}: {e.Message}";
+                output.WriteLine($"  warm-up {Label(variant),-62} FAILED: {result.Error}");
+            }
+        }
+
+        var smallParts = new PartLayout(data.Big, options.S3Parts, options.S3SmallPartBytes);
+        await MeasureCompleteAsync(complete, -1, "warm-up", new PartLayout(data.Big, Math.Min(10, options.S3Parts), options.S3SmallPartBytes), null, ct);
+        for (var round = 0; round < options.Repeat; round++)
+        {
+            for (var i = 0; i < variants.Count; i++)
+            {
+                var (variant, result) = variants[(i + round) % variants.Count];
+                if (result.Error is not null)
+                {
+                    continue;
+                }
+
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    var (sample, note) = await MeasureAsync(variant, round, ct);
+                    result.Samples[Scenario.Big].Add(sample);
+                    if (note is not null)
+                    {
+                        results.Notes[variant.Key] = note;
+                    }
+
+                    output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(variant),-62} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{(note is null ? "" : "  " + note)}");
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    result.Error = $"round {round + 1}: {e.GetType().Name}: {e.Message}";
+                    output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(variant),-62} FAILED: {result.Error}");
+                }
+            }
+
+            await MeasureCompleteAsync(complete, round, $"round {round + 1}/{options.Repeat}", smallParts, results.SmallPartsComplete, ct);
+        }
+    }
+
+    /// <summary>Times one Complete; a failure is reported and recorded, and the run goes on.</summary>
+    public async Task MeasureCompleteAsync(CompleteBench complete, int round, string when, PartLayout layout, List<CompleteSample>? samples, CancellationToken ct)
+    {
+        var what = $"Complete {layout.Parts} x {Size(layout.PartBytes)}";
+        try
+        {
+            // The parts are sent and the object read back: 2 passes over its bytes at a pathological 20 MB/s.
+            using var limit = Limit(ct, TimeSpan.FromSeconds(Math.Max(MeasurementLimit.TotalSeconds, 2 * layout.TotalBytes / 20e6)));
+            var sample = await complete.MeasureAsync(round, layout, limit.Token);
+            if (samples is null)
+            {
+                return;
+            }
+
+            samples.Add(sample);
+            output.WriteLine($"  {when,-11}  {what,-62} {sample.CompleteMilliseconds,7:F0} ms (parts sent in {sample.PartsSeconds:F1} s)");
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            output.WriteLine($"  {when,-11}  {what,-62} FAILED: {e.GetType().Name}: {e.Message}");
+            if (samples is not null)
+            {
+                samples.Add(new CompleteSample(round + 1, layout.Parts, layout.PartBytes, double.NaN, double.NaN));
+            }
+        }
+    }
+
+    public static string Size(long bytes) => bytes % (1 << 20) == 0 ? $"{bytes >> 20} MiB" : bytes % 1024 == 0 ? $"{bytes >> 10} KiB" : $"{bytes} B";
+
+    private async Task<(Sample Sample, string? Note)> MeasureAsync(IS3Variant variant, int round, CancellationToken ct)
+    {
+        using var limit = Limit(ct);
+
+        // Untimed: leave the disk as quiet as the previous variant found it, and the page cache as warm.
+        await variant.CleanAsync(limit.Token);
+        await DiskSync.RunAsync(limit.Token);
+        var bytes = data.Big.Length;
+        await PageCacheWarmer.RunAsync(options.WorkDir, bytes + (bytes / 4) + (64L << 20), limit.Token);
+
+        var clock = Stopwatch.StartNew();
+        var locator = await variant.UploadAsync(data.Big, $"r{round}", limit.Token);
+        clock.Stop();
+        var note = await variant.VerifyAsync(locator, data.Big, limit.Token);
+        return (new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1), note);
+    }
+
+    private static string Label(IS3Variant variant) => $"{variant.Client} -> {variant.Server}";
+
+    private static CancellationTokenSource Limit(CancellationToken ct, TimeSpan? bound = null)
+    {
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(bound ?? MeasurementLimit);
+        return limit;
+    }
+}

@@ -1,0 +1,80 @@
+using Amazon.S3;
+using Stowage.Bench.Cli;
+using Stowage.Bench.Clients;
+using Stowage.Bench.Data;
+using Stowage.Bench.Peers;
+using Stowage.Bench.Sink;
+
+namespace Stowage.Bench.S3;
+
+/// <summary>
+/// The S3 scenario's rows: the Sessions API (the reference), AWSSDK.S3 PutObject and TransferUtility in
+/// each payload mode, and awscli; each against Stowage and, for its ceiling, against the null sink.
+/// </summary>
+internal sealed class S3VariantSet : IAsyncDisposable
+{
+    private static readonly SdkPayloadMode[] Modes = [SdkPayloadMode.SignedStreamingCrc32, SdkPayloadMode.SignedStreaming, SdkPayloadMode.Unsigned];
+
+    private readonly List<IDisposable> clients = [];
+    private readonly List<IAsyncDisposable> peers = [];
+
+    public List<IS3Variant> Variants { get; } = [];
+
+    /// <summary>The SDK in its default mode against Stowage: verification reads and the Complete measurement.</summary>
+    public required IAmazonS3 StowageClient { get; init; }
+
+    /// <summary>awscli against Stowage, when installed.</summary>
+    public AwsCli? StowageCli { get; private set; }
+
+    public static async Task<S3VariantSet> CreateAsync(BenchOptions options, TestData data, StowagePeer stowage, NullSinkServer sink, S3Credentials credentials, FileDigests digests, CancellationToken ct)
+    {
+        var main = S3ClientFactory.Create(stowage.S3BaseAddress, credentials, SdkPayloadMode.SignedStreamingCrc32, new PayloadRecorder());
+        var set = new S3VariantSet { StowageClient = main };
+        set.clients.Add(main);
+
+        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.StowageServer), "Sessions API (reference)", stowage.Name, stowage, data));
+        set.AddClients(options, S3VariantKeys.StowageServer, new StowageObjects(stowage.Name, main, stowage.S3BaseAddress, S3Bench.Bucket, digests), credentials);
+
+        var sinkSessions = new SinkPeer("sink-sessions", "ceiling: Sessions client -> sink", sink, http => new SessionsClient(http, options.ChunkSize), options.Parallel);
+        await sinkSessions.StartAsync(ct);
+        set.peers.Add(sinkSessions);
+        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.SinkServer), "Sessions API (reference)", "null sink", sinkSessions, data));
+        set.AddClients(options, S3VariantKeys.SinkServer, new SinkObjects(sink), credentials);
+        return set;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        clients.ForEach(c => c.Dispose());
+        foreach (var peer in peers)
+        {
+            await peer.DisposeAsync();
+        }
+    }
+
+    private void AddClients(BenchOptions options, string server, IS3Store store, S3Credentials credentials)
+    {
+        foreach (var mode in Modes)
+        {
+            var recorder = new PayloadRecorder();
+            var client = S3ClientFactory.Create(store.Endpoint, credentials, mode, recorder);
+            clients.Add(client);
+            Variants.Add(new S3Variant(S3VariantKeys.Put(server, mode), $"SDK PutObject, {SdkPayloadModes.Label(mode)}", new SdkPutUploader(client, mode, recorder), store));
+        }
+
+        foreach (var mode in Modes)
+        {
+            var recorder = new PayloadRecorder();
+            var client = S3ClientFactory.Create(store.Endpoint, credentials, mode, recorder);
+            clients.Add(client);
+            Variants.Add(new S3Variant(S3VariantKeys.TransferUtility(server, mode), $"SDK TransferUtility, {SdkPayloadModes.Label(mode)}", new TransferUtilityUploader(client, mode, recorder), store));
+        }
+
+        if (AwsCli.Exists(options.AwsCli))
+        {
+            var cli = AwsCli.Create(options.AwsCli, Path.Combine(options.WorkDir, "awscli-" + server), store.Endpoint, credentials);
+            StowageCli ??= cli;
+            Variants.Add(new S3Variant(S3VariantKeys.AwsCli(server), "awscli v2 s3 cp (hex SHA-256 + MD5)", new AwsCliUploader(cli), store));
+        }
+    }
+}
