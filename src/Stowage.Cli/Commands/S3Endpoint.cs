@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Stowage.Server.Hosting;
 
 namespace Stowage.Cli.Commands;
 
@@ -12,9 +13,9 @@ internal static class S3Endpoint
 {
     public const string PublicEndpointKey = "Stowage:S3:PublicEndpoint";
 
-    // The same key and default as the server's S3 listener (ServeSettings).
-    public const string UrlsKey = "Stowage:S3:Urls";
-    public const string DefaultUrl = "http://127.0.0.1:9000";
+    // The same key and default as the server's S3 listener.
+    public const string UrlsKey = ServeSettings.S3UrlsKey;
+    public const string DefaultUrl = ServeSettings.DefaultS3Urls;
 
     private static readonly string[] WildcardHosts = ["*", "+", "0.0.0.0", "[::]"];
 
