@@ -31,5 +31,7 @@ internal static class Authenticators
         return result.Failure;
     }
 
-    public static string? Message(this Failure failure) => failure.Details.TryGetValue("Message", out var message) ? message as string : null;
+    /// <summary>The message S3 would render: the failure's own, or its code's default.</summary>
+    public static string Message(this Failure failure) =>
+        failure.Details.TryGetValue("Message", out var message) && message is string text ? text : failure.Error.Message;
 }
