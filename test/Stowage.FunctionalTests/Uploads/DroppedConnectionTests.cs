@@ -49,7 +49,13 @@ public sealed class DroppedConnectionTests(ServerFixture fixture) : IClassFixtur
         {
             var put = vanishing.PutContentAsync(id, "scan.e57", slow, SessionsClient.ContentRange(0, data.Length - 1, data.Length));
             await slow.FirstPartSent.WaitAsync(TimeSpan.FromSeconds(10));
-            await Task.Delay(200);
+
+            // Vanish only once the server is writing this request: it has registered the file (it reads the
+            // body right after), and has had a moment for the bytes already on the socket. On a loaded
+            // machine a fixed delay alone let the client vanish before the server read anything.
+            await Poll.UntilAsync(async () => (await fixture.Client.GetFileAsync(id, "scan.e57")).Status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(10), "the slow PUT to register the file");
+            await Task.Delay(300);
             vanishing.Http.CancelPendingRequests();
             await Should.ThrowAsync<TaskCanceledException>(put);
         }
