@@ -42,6 +42,9 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
 
     public string DataDir => Path.Combine(root, "data");
 
+    /// <summary>The server's pid once started (setsid and the launcher exec, so it is dotnet's).</summary>
+    public int? ServerPid => server?.Pid;
+
     /// <summary>Runs "stowage ARGS" with the server's environment (e.g. "s3 buckets create --data DIR").</summary>
     public Task<CommandResult> RunCliAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
         CommandRunner.RunAsync(CommandLine.Parse(options.StowageCommand).With([.. arguments]), ServerEnvironment(), FirstCommandTimeout, ct);

@@ -13,6 +13,9 @@ internal interface IS3Store
     /// <summary>Endpoint the clients are configured with.</summary>
     Uri Endpoint { get; }
 
+    /// <summary>The server process; null for the in-process sink.</summary>
+    int? ServerPid { get; }
+
     /// <summary>
     /// Checks after the timing that bucket/key holds exactly <paramref name="file"/>; returns the stored
     /// ETag (null where nothing is stored). <paramref name="etag"/> is what the client was answered, if it says.

@@ -16,6 +16,9 @@ internal interface IS3Variant
 
     string Describe();
 
+    /// <summary>The server process, whose CPU time a measurement records; null for the in-process sink.</summary>
+    int? ServerPid { get; }
+
     /// <summary>Uploads the file; returns where it landed, in the variant's own terms.</summary>
     Task<string> UploadAsync(TestFile file, string tag, CancellationToken ct);
 

@@ -8,7 +8,7 @@ namespace Stowage.Bench.S3;
 /// The Sessions API reference, through the upload scenario's own peer and client (against Stowage or
 /// the sink), verified the way that scenario verifies it.
 /// </summary>
-internal sealed class PeerVariant(string key, string client, string server, IPeer peer, TestData data) : IS3Variant
+internal sealed class PeerVariant(string key, string client, string server, IPeer peer, TestData data, int? serverPid) : IS3Variant
 {
     public string Key => key;
 
@@ -17,6 +17,8 @@ internal sealed class PeerVariant(string key, string client, string server, IPee
     public string Server => server;
 
     public string Describe() => peer.Client.Describe();
+
+    public int? ServerPid => serverPid;
 
     public async Task<string> UploadAsync(TestFile file, string tag, CancellationToken ct) =>
         (await peer.Client.UploadBigAsync(file, tag, ct)).Locator;

@@ -32,6 +32,9 @@ internal static class S3JsonReport
                 error = v.Result.Error,
                 best_mb_per_s = v.Result.Best(Scenario.Big)?.MegabytesPerSecond,
                 median_mb_per_s = v.Result.Median(Scenario.Big)?.MegabytesPerSecond,
+                median_server_cpu_s_per_gb = results.MedianCpu(v.Variant.Key, c => c.ServerSecondsPerGigabyte),
+                median_client_cpu_s_per_gb = results.MedianCpu(v.Variant.Key, c => c.ClientSecondsPerGigabyte),
+                cpu = results.Cpu.GetValueOrDefault(v.Variant.Key),
                 samples = v.Result.Samples[Scenario.Big].Select(s => new { round = s.Round, seconds = s.Seconds, bytes = s.Bytes, mb_per_s = s.MegabytesPerSecond }),
             }),
             complete = results.SmallPartsComplete.Concat(results.LargePartsComplete).Select(c => new

@@ -36,6 +36,8 @@ internal static class S3Report
             o.WriteLine($"FAILED  {variant.Client} -> {variant.Server}: {result.Error}");
         }
 
+        PrintCpu(o, results, stowage);
+
         o.WriteLine();
         o.WriteLine("CompleteMultipartUpload alone (parts sent before, disk synced, then the call timed):");
         PrintComplete(o, $"  {results.SmallPartsShape} (Stowage:S3:MinPartBytes=1)", results.SmallPartsComplete);
@@ -74,6 +76,22 @@ internal static class S3Report
         }
 
         o.WriteLine($"machine: {info.Cores} cores, kernel {info.Kernel}, {info.Runtime}; load average {info.LoadAverageAtStart} at start, {info.LoadAverageAtEnd} at end");
+    }
+
+    private static void PrintCpu(TextWriter o, S3Results results, List<(IS3Variant Variant, PeerResult Result)> stowage)
+    {
+        o.WriteLine();
+        o.WriteLine("CPU seconds per GB uploaded (one core-second per 10^9 bytes), median of the rounds; a busy machine distorts it far less than MB/s:");
+        o.WriteLine($"{"client",-48}{"Stowage server",-16}{"client",-10}{"client + null sink",-20}");
+        foreach (var (variant, _) in stowage)
+        {
+            var server = results.MedianCpu(variant.Key, c => c.ServerSecondsPerGigabyte);
+            var client = results.MedianCpu(variant.Key, c => c.ClientSecondsPerGigabyte);
+            var sink = results.MedianCpu(S3VariantKeys.Ceiling(variant.Key), c => c.ClientSecondsPerGigabyte);
+            o.WriteLine($"{variant.Client,-48}{Seconds(server),-16}{Seconds(client),-10}{Seconds(sink),-20}");
+        }
+
+        static string Seconds(double? value) => value is { } v ? $"{v:F2}" : "-";
     }
 
     private static void PrintComplete(TextWriter o, string label, List<CompleteSample> samples)

@@ -36,5 +36,25 @@ internal sealed class S3Results
 
     public ProcessMemory? StowageMemory { get; set; }
 
+    /// <summary>Per variant key: CPU seconds per GB of each measurement.</summary>
+    public Dictionary<string, List<CpuSample>> Cpu { get; } = new(StringComparer.Ordinal);
+
+    public void AddCpu(string key, CpuSample sample)
+    {
+        if (!Cpu.TryGetValue(key, out var samples))
+        {
+            Cpu[key] = samples = [];
+        }
+
+        samples.Add(sample);
+    }
+
+    /// <summary>Median of one CPU figure over a variant's measurements; null if none was read.</summary>
+    public double? MedianCpu(string key, Func<CpuSample, double?> figure)
+    {
+        var values = Cpu.GetValueOrDefault(key)?.Select(figure).OfType<double>().Order().ToList();
+        return values is { Count: > 0 } ? values[values.Count / 2] : null;
+    }
+
     public PeerResult? Find(string key) => Variants.FirstOrDefault(v => v.Variant.Key == key).Result;
 }

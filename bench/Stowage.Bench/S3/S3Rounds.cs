@@ -50,8 +50,9 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
                 ct.ThrowIfCancellationRequested();
                 try
                 {
-                    var (sample, note) = await MeasureAsync(variant, round, ct);
+                    var (sample, note, cpu) = await MeasureAsync(variant, round, ct);
                     result.Samples[Scenario.Big].Add(sample);
+                    results.AddCpu(variant.Key, cpu);
                     if (note is not null)
                     {
                         results.Notes[variant.Key] = note;
@@ -99,7 +100,7 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
 
     public static string Size(long bytes) => bytes % (1 << 20) == 0 ? $"{bytes >> 20} MiB" : bytes % 1024 == 0 ? $"{bytes >> 10} KiB" : $"{bytes} B";
 
-    private async Task<(Sample Sample, string? Note)> MeasureAsync(IS3Variant variant, int round, CancellationToken ct)
+    private async Task<(Sample Sample, string? Note, CpuSample Cpu)> MeasureAsync(IS3Variant variant, int round, CancellationToken ct)
     {
         using var limit = Limit(ct);
 
@@ -109,12 +110,21 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
         var bytes = data.Big.Length;
         await PageCacheWarmer.RunAsync(options.WorkDir, bytes + (bytes / 4) + (64L << 20), limit.Token);
 
+        // CPU of the server and of this process (the SDK client, the sink, and awscli once it is reaped).
+        var server = variant.ServerPid is { } pid ? ProcessCpu.Seconds(pid, withChildren: false) : null;
+        var client = ProcessCpu.Seconds(Environment.ProcessId, withChildren: true);
         var clock = Stopwatch.StartNew();
         var locator = await variant.UploadAsync(data.Big, $"r{round}", limit.Token);
         clock.Stop();
+        var cpu = new CpuSample(
+            variant.ServerPid is { } after ? PerGigabyte(server, ProcessCpu.Seconds(after, withChildren: false), bytes) : null,
+            PerGigabyte(client, ProcessCpu.Seconds(Environment.ProcessId, withChildren: true), bytes));
         var note = await variant.VerifyAsync(locator, data.Big, limit.Token);
-        return (new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1), note);
+        return (new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1), note, cpu);
     }
+
+    private static double? PerGigabyte(double? before, double? after, long bytes) =>
+        before is { } b && after is { } a ? (a - b) / (bytes / 1e9) : null;
 
     private static string Label(IS3Variant variant) => $"{variant.Client} -> {variant.Server}";
 

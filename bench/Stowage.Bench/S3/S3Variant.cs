@@ -17,6 +17,8 @@ internal sealed class S3Variant(string key, string client, IS3Uploader uploader,
 
     public string Describe() => uploader.Describe();
 
+    public int? ServerPid => store.ServerPid;
+
     public async Task<string> UploadAsync(TestFile file, string tag, CancellationToken ct)
     {
         var objectKey = $"{key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]}/{tag}/{file.Name}";

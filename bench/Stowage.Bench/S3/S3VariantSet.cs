@@ -32,13 +32,13 @@ internal sealed class S3VariantSet : IAsyncDisposable
         var set = new S3VariantSet { StowageClient = main };
         set.clients.Add(main);
 
-        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.StowageServer), "Sessions API (reference)", stowage.Name, stowage, data));
-        set.AddClients(options, S3VariantKeys.StowageServer, new StowageObjects(stowage.Name, main, stowage.S3BaseAddress, S3Bench.Bucket, digests), credentials);
+        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.StowageServer), "Sessions API (reference)", stowage.Name, stowage, data, stowage.ServerPid));
+        set.AddClients(options, S3VariantKeys.StowageServer, new StowageObjects(stowage.Name, main, stowage.S3BaseAddress, S3Bench.Bucket, digests, stowage.ServerPid), credentials);
 
         var sinkSessions = new SinkPeer("sink-sessions", "ceiling: Sessions client -> sink", sink, http => new SessionsClient(http, options.ChunkSize), options.Parallel);
         await sinkSessions.StartAsync(ct);
         set.peers.Add(sinkSessions);
-        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.SinkServer), "Sessions API (reference)", "null sink", sinkSessions, data));
+        set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.SinkServer), "Sessions API (reference)", "null sink", sinkSessions, data, null));
         set.AddClients(options, S3VariantKeys.SinkServer, new SinkObjects(sink), credentials);
         return set;
     }

@@ -15,6 +15,8 @@ internal sealed class SinkObjects(NullSinkServer sink) : IS3Store
 
     public Uri Endpoint => sink.BaseAddress;
 
+    public int? ServerPid => null;
+
     public Task<string?> VerifyAsync(string key, TestFile file, string? etag, CancellationToken ct)
     {
         if (sink.Counters.Bytes < file.Length)

@@ -10,7 +10,7 @@ namespace Stowage.Bench.S3;
 /// length and SHA-256 with the source, and its ETag with S3's rules: the MD5 of the bytes for a single
 /// PUT, "md5-of-md5s-N" for a multipart upload.
 /// </summary>
-internal sealed partial class StowageObjects(string name, IAmazonS3 client, Uri endpoint, string bucket, FileDigests digests) : IS3Store
+internal sealed partial class StowageObjects(string name, IAmazonS3 client, Uri endpoint, string bucket, FileDigests digests, int? serverPid) : IS3Store
 {
     private const int BlockSize = 1 << 20;
 
@@ -19,6 +19,8 @@ internal sealed partial class StowageObjects(string name, IAmazonS3 client, Uri 
     public string Bucket => bucket;
 
     public Uri Endpoint => endpoint;
+
+    public int? ServerPid => serverPid;
 
     public async Task<string?> VerifyAsync(string key, TestFile file, string? etag, CancellationToken ct)
     {
