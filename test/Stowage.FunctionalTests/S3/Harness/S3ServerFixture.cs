@@ -28,7 +28,8 @@ public class S3ServerFixture : IAsyncLifetime, IDisposable
 
     public ServerProcess Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public int S3Port { get; private set; }
+    /// <summary>The S3 listener's port: ServerProcess picks it (and a new one if binding fails) and passes --s3-urls.</summary>
+    public int S3Port => Server.S3Port;
 
     /// <summary>The S3 endpoint, as clients are given it: <c>http://127.0.0.1:PORT</c>, no trailing slash.</summary>
     public string EndpointUrl => $"http://127.0.0.1:{S3Port.ToString(CultureInfo.InvariantCulture)}";
@@ -51,14 +52,18 @@ public class S3ServerFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _data = new TempDirectory(GetType().Name.ToLowerInvariant());
-        S3Port = FreePort.Next();
         // Buckets first: the server then finds them at start, whether or not it caches the bucket list.
         var cli = new S3AdminCli(_data.Path);
         await cli.CreateBucketAsync(DottedBucket);
         await cli.CreateBucketAsync(PlainBucket);
-        _server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", "--s3-urls", EndpointUrl, .. Configuration]);
+        _server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", .. Configuration]);
         await _server.StartAsync();
         await WaitListeningAsync();
+        // The operator learns the S3 address from the start-up banner.
+        await Poll.UntilAsync(
+            () => _server.RecentOutput.Split('\n').Any(l => l.Contains("S3", StringComparison.Ordinal) && l.Contains(EndpointUrl, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            $"the server to print its S3 endpoint {EndpointUrl}");
         _accountKey = await Cli.CreateAccountKeyAsync(Endpoint);
         _objects = new S3Objects(DotNetS3Client.Create(Endpoint, _accountKey));
     }
