@@ -35,19 +35,10 @@ public sealed class LoopbackHttpClientFactory : HttpClientFactory
                 }
             },
         };
-        return new HttpClient(new HostRecorder(Hosts) { InnerHandler = handler });
+        return new HttpClient(new HostRecordingHandler(Hosts) { InnerHandler = handler });
     }
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
-
-    private sealed class HostRecorder(ConcurrentQueue<string> hosts) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            hosts.Enqueue(request.RequestUri!.Host);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
