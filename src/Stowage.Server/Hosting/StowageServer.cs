@@ -23,6 +23,7 @@ public static class StowageServer
 
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);
 
         // The directory lock guarantees no other process holds a lease: jobs cut off by a crash restart now.
         var released = await store.ReleaseAllLeasesAsync(cancellationToken).ConfigureAwait(false);

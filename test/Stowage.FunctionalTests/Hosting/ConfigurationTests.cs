@@ -70,6 +70,35 @@ public sealed class ConfigurationTests
         (await http.GetAsync("healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Serve_CreatesTheConfiguredBucketsAndTheirAccounts()
+    {
+        using var data = new TempDirectory("config");
+        await using var server = new ServerProcess(data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:S3:Buckets:iguides.plntr.ca=field-team"]);
+        await server.StartAsync();
+
+        var listed = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, "s3", "buckets", "list", "--data", data.Path, "--json"], Timeout);
+
+        listed.ExitCode.ShouldBe(0, listed.ToString());
+        listed.StandardOutput.ShouldContain("\"iguides.plntr.ca\"");
+        listed.StandardOutput.ShouldContain("\"field-team\"");
+    }
+
+    [Theory]
+    [InlineData("--Stowage:S3:Buckets:Bad_Name=team", "Bad_Name")]
+    [InlineData("--s3-urls=http://127.0.0.1:0", "explicit port")]
+    public async Task Serve_ExitsWithTheReason_WhenTheS3SettingsAreInvalid(string setting, string reason)
+    {
+        using var data = new TempDirectory("config");
+
+        var result = await ProcessRunner.RunAsync("dotnet",
+            [RepoPaths.CliDll, "serve", "--data", data.Path, "--urls", $"http://127.0.0.1:{FreePort.Next()}", .. setting.StartsWith("--s3-urls", StringComparison.Ordinal) ? [] : (string[])["--s3-urls", $"http://127.0.0.1:{FreePort.Next()}"], setting],
+            Timeout);
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        (result.StandardError + result.StandardOutput).ShouldContain(reason);
+    }
+
     private static Task<ProcessResult> ServeAsync(string dataDirectory, params string[] configuration) =>
         ProcessRunner.RunAsync("dotnet",
             [RepoPaths.CliDll, "serve", "--data", dataDirectory, "--urls", $"http://127.0.0.1:{FreePort.Next()}", "--s3-urls", $"http://127.0.0.1:{FreePort.Next()}", .. configuration],
