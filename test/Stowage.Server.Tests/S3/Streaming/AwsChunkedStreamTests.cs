@@ -291,6 +291,43 @@ public sealed class AwsChunkedStreamTests
     }
 
     [Fact]
+    public void Signed_VerifiesTheLastChunk_ForACallerThatStopsAtTheDecodedLength()
+    {
+        // A caller that reads exactly x-amz-decoded-content-length bytes and never asks for the end.
+        var body = SignedBody(81_920, PayloadCrc32);
+        body[IndexOfPayloadByte(body, 102_399)] ^= 0x01;
+        var stream = Signed(body, trailer: true);
+        var buffer = new byte[Payload.Length];
+
+        stream.ReadExactly(buffer, 0, 102_000);
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(buffer, 102_000, 400)).Failure.Error.ShouldBe(S3Errors.SignatureDoesNotMatch);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TrailerChecksum_IsKnown_AsSoonAsTheLastByteIsRead(bool signed)
+    {
+        var body = signed ? SignedBody(81_920, PayloadCrc32) : AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32);
+        var stream = new AwsChunkedStream(new TrickleStream(body, 5000), Options(signed, trailer: true));
+        var buffer = new byte[Payload.Length];
+
+        await stream.ReadExactlyAsync(buffer);
+
+        buffer.ShouldBe(Payload);
+        stream.TrailerChecksum.ShouldBe(PayloadCrc32);
+    }
+
+    [Fact]
+    public void Throws_AsSoonAsTheDeclaredLengthIsExceeded_EvenIfTheCallerStopsThere()
+    {
+        var body = AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32);
+        var stream = new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(65_536, null, true, ChecksumAlgorithm.Crc32));
+
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(new byte[65_536])).Failure.Error.ShouldBe(S3Errors.IncompleteBody);
+    }
+
+    [Fact]
     public void Read_AfterAFailure_ThrowsTheSameFailureAgain()
     {
         var body = SignedBody(81_920, PayloadCrc32);

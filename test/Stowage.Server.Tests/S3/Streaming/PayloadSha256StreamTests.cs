@@ -37,6 +37,30 @@ public sealed class PayloadSha256StreamTests
     }
 
     [Fact]
+    public void Read_ThrowsOnTheReadThatDeliversTheLastDeclaredByte_ForACallerThatStopsThere()
+    {
+        var body = AwsChunkedBodies.Payload(10_000);
+        var expected = SHA256.HashData(body);
+        body[0] ^= 1;
+        var stream = new PayloadSha256Stream(new MemoryStream(body), expected, length: 10_000);
+        var buffer = new byte[10_000];
+
+        stream.ReadExactly(buffer, 0, 5_000);
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(buffer, 0, 5_000)).Failure.Error.ShouldBe(S3Errors.XAmzContentSha256Mismatch);
+    }
+
+    [Fact]
+    public void Read_Throws_WhenMoreThanTheDeclaredLengthArrives()
+    {
+        var body = AwsChunkedBodies.Payload(100);
+        var stream = new PayloadSha256Stream(new TrickleStream(body, 60), SHA256.HashData(body[..50]), length: 50);
+        var buffer = new byte[50];
+
+        stream.ReadExactly(buffer);
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(buffer)).Failure.Error.ShouldBe(S3Errors.IncompleteBody);
+    }
+
+    [Fact]
     public void Read_WithAnEmptyBuffer_DoesNotEndTheBody()
     {
         var body = AwsChunkedBodies.Payload(10);

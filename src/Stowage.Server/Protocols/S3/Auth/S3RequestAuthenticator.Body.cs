@@ -79,7 +79,7 @@ internal sealed partial class S3RequestAuthenticator
         {
             case S3PayloadMode.Sha256:
                 return new S3RequestBody(
-                    new PayloadSha256Stream(request.Body, Convert.FromHexString(payloadHash!)),
+                    new PayloadSha256Stream(request.Body, Convert.FromHexString(payloadHash!), request.ContentLength),
                     request.ContentLength,
                     headerChecksum,
                     NoTrailer,

@@ -74,16 +74,12 @@ internal sealed partial class AwsChunkedStream : ReadOnlyStream
                 case State.Failed:
                     throw _failure!;
                 case State.ChunkData when _start < _end:
-                    return TakeBuffered(buffer);
+                    return FinishIfComplete(TakeBuffered(buffer));
                 case State.ChunkData:
                     var direct = buffer[..DirectLength(buffer.Length)];
-                    return TakeDirect(direct, _inner.Read(direct));
+                    return FinishIfComplete(TakeDirect(direct, _inner.Read(direct)));
                 default:
-                    if (!Parse())
-                    {
-                        Filled(_inner.Read(FreeSpace().Span));
-                    }
-
+                    Step();
                     break;
             }
         }
@@ -105,20 +101,69 @@ internal sealed partial class AwsChunkedStream : ReadOnlyStream
                 case State.Failed:
                     throw _failure!;
                 case State.ChunkData when _start < _end:
-                    return TakeBuffered(buffer.Span);
+                    return await FinishIfCompleteAsync(TakeBuffered(buffer.Span), cancellationToken).ConfigureAwait(false);
                 case State.ChunkData:
                     var direct = buffer[..DirectLength(buffer.Length)];
                     var read = await _inner.ReadAsync(direct, cancellationToken).ConfigureAwait(false);
-                    return TakeDirect(direct.Span, read);
+                    return await FinishIfCompleteAsync(TakeDirect(direct.Span, read), cancellationToken).ConfigureAwait(false);
                 default:
-                    if (!Parse())
-                    {
-                        Filled(await _inner.ReadAsync(FreeSpace(), cancellationToken).ConfigureAwait(false));
-                    }
-
+                    await StepAsync(cancellationToken).ConfigureAwait(false);
                     break;
             }
         }
+    }
+
+    /// <summary>Parses what is buffered, or reads more when that is not enough.</summary>
+    private void Step()
+    {
+        if (!Parse())
+        {
+            Filled(_inner.Read(FreeSpace().Span));
+        }
+    }
+
+    private async ValueTask StepAsync(CancellationToken cancellationToken)
+    {
+        if (!Parse())
+        {
+            Filled(await _inner.ReadAsync(FreeSpace(), cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// Once the declared payload has been delivered, finishes the body (last chunk's signature, final chunk,
+    /// trailer and its signature) before handing back those last bytes: a caller that stops reading at
+    /// x-amz-decoded-content-length, without the read that returns 0, still gets nothing unverified, and the
+    /// trailer's checksum is known when the last byte is.
+    /// </summary>
+    private int FinishIfComplete(int count)
+    {
+        while (_decoded == _options.DecodedLength && _state is not (State.Done or State.Failed))
+        {
+            if (_state == State.ChunkData)
+            {
+                throw Fail(Incomplete($"the chunks carry more than the {_options.DecodedLength} bytes of x-amz-decoded-content-length"));
+            }
+
+            Step();
+        }
+
+        return count;
+    }
+
+    private async ValueTask<int> FinishIfCompleteAsync(int count, CancellationToken cancellationToken)
+    {
+        while (_decoded == _options.DecodedLength && _state is not (State.Done or State.Failed))
+        {
+            if (_state == State.ChunkData)
+            {
+                throw Fail(Incomplete($"the chunks carry more than the {_options.DecodedLength} bytes of x-amz-decoded-content-length"));
+            }
+
+            await StepAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return count;
     }
 
     protected override void Dispose(bool disposing)

@@ -7,12 +7,15 @@ namespace Stowage.Server.Protocols.S3.Streaming;
 
 /// <summary>
 /// The body of a request whose <c>x-amz-content-sha256</c> is a hex digest: passed through as read, and when it
-/// ends the SHA-256 of what passed must equal the digest, or the read that would return 0 throws
-/// XAmzContentSHA256Mismatch instead. The inner stream (the request body) is not disposed.
+/// ends the SHA-256 of what passed must equal the digest, or the read throws XAmzContentSHA256Mismatch instead.
+/// The end is the read that returns 0, or — when the length is known (Content-Length) — the read that
+/// delivers the last byte, so a caller that stops at the declared length is protected too. The inner stream
+/// (the request body) is not disposed.
 /// </summary>
-internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256) : ReadOnlyStream
+internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256, long? length = null) : ReadOnlyStream
 {
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private long _read;
     private bool _checked;
 
     public override int Read(Span<byte> buffer)
@@ -31,11 +34,33 @@ internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256) :
     {
         if (!data.IsEmpty)
         {
+            if (_checked)
+            {
+                // Past the declared length (Kestrel never delivers that, but this stream does not rely on it).
+                throw new S3BodyException(S3AuthFailures.Message(S3Errors.IncompleteBody, "The body is longer than its Content-Length."));
+            }
+
             _sha256.AppendData(data);
+            _read += data.Length;
+            if (_read == length)
+            {
+                Check();
+            }
+
             return data.Length;
         }
 
-        if (!emptyRequest && !_checked)
+        if (!emptyRequest)
+        {
+            Check();
+        }
+
+        return 0;
+    }
+
+    private void Check()
+    {
+        if (!_checked)
         {
             _checked = true;
             var actual = _sha256.GetHashAndReset();
@@ -49,8 +74,6 @@ internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256) :
                 }));
             }
         }
-
-        return 0;
     }
 
     protected override void Dispose(bool disposing)
