@@ -9,12 +9,16 @@ namespace Stowage.Core.S3;
 /// (<see cref="S3ContentDigest"/>), the size limit holds whatever length was declared, and when the body
 /// ends (a read returning 0) Content-MD5 and the expected checksum are compared before that 0 is returned.
 /// Any failure is thrown as <see cref="S3ContentException"/>, so the blob store discards what it wrote and
-/// the previous object stays. It does not own <paramref name="inner"/> nor <paramref name="digest"/>:
-/// the caller disposes them, not this stream.
+/// the previous object stays. Receiving, hashing and writing overlap (<see cref="PipelinedPassThroughStream"/>):
+/// the checks run on the hashing stage and reach the blob store on its last read. It does not own
+/// <paramref name="inner"/> nor <paramref name="digest"/>; disposing it stops its stages.
 /// </summary>
 internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long maxBytes, long? declaredLength, ObjectWrite write)
-    : PassThroughStream(inner)
+    : PipelinedPassThroughStream(inner, BufferBytes)
 {
+    /// <summary>The blob stores' own write unit (1 MiB), so each of their reads takes one whole buffer.</summary>
+    private const int BufferBytes = 1 << 20;
+
     /// <summary>True once the body ended and passed every check.</summary>
     public bool Completed { get; private set; }
 

@@ -51,7 +51,7 @@ public sealed partial class S3MultipartService
         var composer = Composer();
         var target = new ObjectRef(bucket.Name, key);
         using var digest = new S3ContentDigest(algorithm.Value);
-        var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
+        await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
         try
         {
             await composer.PutPartAsync(target, uploadId, partNumber, body, _durable, cancellationToken).ConfigureAwait(false);

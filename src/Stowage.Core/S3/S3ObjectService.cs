@@ -39,7 +39,7 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
         }
 
         using var digest = new S3ContentDigest(write.ComputeChecksum);
-        var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
+        await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
         try
         {
             await blobs.PutAsync(new ObjectRef(bucket.Name, key), body, _durable, cancellationToken).ConfigureAwait(false);
