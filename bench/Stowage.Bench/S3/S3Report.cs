@@ -62,7 +62,7 @@ internal static class S3Report
         o.WriteLine();
         if (results.Hashes is { } h)
         {
-            o.WriteLine($"One core of this machine (in the harness, .NET): MD5 {h.Md5MegabytesPerSecond:F0} MB/s, SHA-256 {h.Sha256MegabytesPerSecond:F0} MB/s, SHA-256 + HMAC per 80 KiB chunk {h.SignedChunksMegabytesPerSecond:F0} MB/s.");
+            o.WriteLine($"Per CPU-second of one core (in the harness, .NET): MD5 {h.Md5MegabytesPerSecond:F0} MB/s, SHA-256 {h.Sha256MegabytesPerSecond:F0} MB/s, SHA-256 + HMAC per 80 KiB chunk {h.SignedChunksMegabytesPerSecond:F0} MB/s.");
         }
 
         if (results.AwsCliStartSeconds is { } start)
