@@ -33,9 +33,13 @@ public static class ProcessRunner
     }
 
     /// <summary>Runs to completion; a process still running after <paramref name="timeout"/> is killed and reported.</summary>
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(StartInfo(fileName, arguments, environment), timeout);
+
+    /// <summary>Runs a prepared process to completion (its output redirected), killed and reported after <paramref name="timeout"/>.</summary>
+    public static async Task<ProcessResult> RunAsync(ProcessStartInfo info, TimeSpan timeout)
     {
-        using var process = new Process { StartInfo = StartInfo(fileName, arguments, environment) };
+        using var process = new Process { StartInfo = info };
         var output = new StringBuilder();
         var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
@@ -52,7 +56,7 @@ public static class ProcessRunner
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            throw new TimeoutException($"'{fileName} {string.Join(' ', process.StartInfo.ArgumentList)}' ran longer than {timeout}.\n{Snapshot(output)}\n{Snapshot(error)}");
+            throw new TimeoutException($"'{info.FileName} {string.Join(' ', info.ArgumentList)}' ran longer than {timeout}.\n{Snapshot(output)}\n{Snapshot(error)}");
         }
 
         // The parameterless wait also drains the asynchronous output readers.

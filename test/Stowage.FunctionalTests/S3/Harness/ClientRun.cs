@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Stowage.FunctionalTests.Infrastructure;
 
 namespace Stowage.FunctionalTests.S3.Harness;
@@ -12,52 +10,10 @@ namespace Stowage.FunctionalTests.S3.Harness;
 /// </summary>
 public static class ClientRun
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, ClientEnvironment environment, TimeSpan timeout)
+    public static Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, ClientEnvironment environment, TimeSpan timeout)
     {
         var info = ProcessRunner.StartInfo(fileName, arguments);
         environment.ApplyTo(info);
-        using var process = new Process { StartInfo = info };
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var limit = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"'{fileName} {string.Join(' ', info.ArgumentList)}' ran longer than {timeout}.\n{Snapshot(output)}\n{Snapshot(error)}");
-        }
-
-        await process.WaitForExitAsync(); // drains the asynchronous readers
-        return new ProcessResult(process.ExitCode, Snapshot(output), Snapshot(error));
-    }
-
-    private static void Append(StringBuilder target, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (target)
-        {
-            target.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder source)
-    {
-        lock (source)
-        {
-            return source.ToString();
-        }
+        return ProcessRunner.RunAsync(info, timeout);
     }
 }
