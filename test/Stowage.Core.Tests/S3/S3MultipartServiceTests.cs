@@ -164,7 +164,7 @@ public sealed class S3MultipartServiceTests
         var failure = Core.Errors.Failure.Of(S3Errors.XAmzContentSha256Mismatch);
 
         var put = await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1,
-            new ThrowingAfterStream(TestBytes.Random(100_000), 60_000, new S3ContentException(failure)), 100_000, ObjectWrite.Plain, S3Harness.Ct);
+            new FailingStream(TestBytes.Random(100_000), 60_000, failure: new S3ContentException(failure)), 100_000, ObjectWrite.Plain, S3Harness.Ct);
 
         put.Failure.ShouldBeSameAs(failure);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();

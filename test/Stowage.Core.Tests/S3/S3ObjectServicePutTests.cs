@@ -213,7 +213,7 @@ public sealed class S3ObjectServicePutTests
         var badChunk = Failure.With(S3Errors.SignatureDoesNotMatch, "Message", "chunk 2");
 
         // What the front door's aws-chunked reader does on a chunk whose signature does not verify.
-        var body = new ThrowingAfterStream(TestBytes.Random(200_000, seed: 2), 150_000, new S3ContentException(badChunk));
+        var body = new FailingStream(TestBytes.Random(200_000, seed: 2), 150_000, failure: new S3ContentException(badChunk));
         var put = await h.Objects.PutAsync(bucket, Key, body, 200_000, ObjectWrite.Plain, S3Harness.Ct);
 
         put.Failure.ShouldBeSameAs(badChunk);

@@ -3,9 +3,10 @@ namespace Stowage.Core.Tests.Support;
 /// <summary>
 /// A request body whose client goes away: it hands out <paramref name="content"/>'s first
 /// <paramref name="failAfter"/> bytes in reads of at most <paramref name="pieceSize"/> (as a socket
-/// delivers them), then every further read throws <see cref="IOException"/>.
+/// delivers them), then every further read throws <paramref name="failure"/> (by default an
+/// <see cref="IOException"/>; the S3 tests pass what the front door's body readers throw on a bad chunk).
 /// </summary>
-internal sealed class FailingStream(byte[] content, int failAfter, int pieceSize = 16 * 1024) : Stream
+internal sealed class FailingStream(byte[] content, int failAfter, int pieceSize = 16 * 1024, Exception? failure = null) : Stream
 {
     private int _position;
 
@@ -29,7 +30,7 @@ internal sealed class FailingStream(byte[] content, int failAfter, int pieceSize
     {
         if (_position >= failAfter)
         {
-            throw new IOException("The client reset the connection.");
+            throw Failure();
         }
 
         var n = Math.Min(Math.Min(buffer.Length, pieceSize), failAfter - _position);
@@ -40,11 +41,13 @@ internal sealed class FailingStream(byte[] content, int failAfter, int pieceSize
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         _position >= failAfter
-            ? ValueTask.FromException<int>(new IOException("The client reset the connection."))
+            ? ValueTask.FromException<int>(Failure())
             : ValueTask.FromResult(Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private Exception Failure() => failure ?? new IOException("The client reset the connection.");
 
     public override void Flush()
     {
