@@ -82,21 +82,7 @@ internal sealed class S3Harness : IAsyncDisposable
         (await Objects.PutAsync(bucket, key, new MemoryStream(content), content.Length, write, Ct)).ShouldSucceed();
 
     /// <summary>The blob's bytes, or null when there is none.</summary>
-    public async Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key)
-    {
-        var stream = await Blobs.OpenReadAsync(new ObjectRef(bucket.Name, key), 0, Ct);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        await using (stream)
-        {
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, Ct);
-            return copy.ToArray();
-        }
-    }
+    public Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key) => BlobBytes.ReadAsync(Blobs, new ObjectRef(bucket.Name, key), Ct);
 
     public ValueTask DisposeAsync()
     {

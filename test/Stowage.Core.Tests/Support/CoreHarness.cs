@@ -129,21 +129,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     public ObjectRef ExtractedObject(string project, string path) => new(Settings.Uploads.Bucket, ObjectKeys.ExtractedFile(project, path));
 
     /// <summary>The object's bytes, or null when it does not exist.</summary>
-    public async Task<byte[]?> ReadObjectAsync(ObjectRef obj)
-    {
-        var stream = await Blobs.OpenReadAsync(obj, 0, Ct);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        await using (stream)
-        {
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, Ct);
-            return copy.ToArray();
-        }
-    }
+    public Task<byte[]?> ReadObjectAsync(ObjectRef obj) => BlobBytes.ReadAsync(Blobs, obj, Ct);
 
     public ValueTask DisposeAsync()
     {
