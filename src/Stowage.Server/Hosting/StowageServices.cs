@@ -7,6 +7,7 @@ using Stowage.Core.Processing;
 using Stowage.Core.Projects;
 using Stowage.Core.RateLimiting;
 using Stowage.Core.S3;
+using Stowage.Core.S3.Signing;
 using Stowage.Core.Storage;
 using Stowage.Core.Uploads;
 using Stowage.Metadata.Sqlite;
@@ -72,6 +73,7 @@ public static class StowageServices
         services.AddSingleton<S3BucketService>();
         services.AddSingleton<S3ObjectService>();
         services.AddSingleton<S3MultipartService>();
+        services.AddSingleton<S3Presigner>();
         return services;
     }
 

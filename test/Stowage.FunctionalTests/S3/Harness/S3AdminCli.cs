@@ -38,6 +38,16 @@ public sealed class S3AdminCli(string dataDirectory)
             OptionalString(root, "key"));
     }
 
+    /// <summary><c>stowage s3 presign</c>: a URL signed with a long-lived key, and the headers it was signed with.</summary>
+    public async Task<(string Url, IReadOnlyDictionary<string, string> Headers)> PresignAsync(S3Credential key, Uri endpoint, string method, string bucket, string objectKey, string expires, bool emptyContentType)
+    {
+        string[] options = ["--access-key-id", key.AccessKeyId, "--bucket", bucket, "--key", objectKey, "--method", method, "--expires", expires, "--endpoint", endpoint.ToString().TrimEnd('/')];
+        var result = await RunAsync(["s3", "presign", "--data", dataDirectory, .. options, .. emptyContentType ? (string[])["--empty-content-type"] : [], "--json"]);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var headers = json.RootElement.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
+        return (json.RootElement.GetProperty("url").GetString()!, headers);
+    }
+
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
