@@ -74,6 +74,7 @@ public static class StowageServices
         services.AddSingleton<S3ObjectService>();
         services.AddSingleton<S3MultipartService>();
         services.AddSingleton<S3Presigner>();
+        services.AddSingleton<S3UploadGate>();
         return services;
     }
 

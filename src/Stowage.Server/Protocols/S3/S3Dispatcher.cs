@@ -9,7 +9,7 @@ namespace Stowage.Server.Protocols.S3;
 
 /// <summary>
 /// Every request on the S3 listener: route, authenticate (SigV4 header, presigned SigV4 or SigV2),
-/// authorize (the credential's scope, then bucket ownership), run the operation. Failures are S3 XML;
+/// authorize (the credential's scope, the account's permission to upload, bucket ownership), run the operation. Failures are S3 XML;
 /// a body that fails verification mid-stream (bad chunk signature, wrong payload hash) surfaces as
 /// <see cref="S3ContentException"/> after the core has discarded what it wrote.
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class S3Dispatcher(
     S3RequestAuthenticator authenticator,
     S3CredentialService credentials,
     S3BucketService buckets,
+    S3UploadGate uploadGate,
     IOptions<S3Options> options,
     ILogger<S3Dispatcher> logger)
 {
@@ -89,6 +90,11 @@ internal sealed class S3Dispatcher(
         if (credentials.Authorize(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
         {
             return denied;
+        }
+
+        if (await uploadGate.CheckAsync(principal, route.Action, context.RequestAborted).ConfigureAwait(false) is { } notAllowed)
+        {
+            return notAllowed;
         }
 
         S3Bucket? bucket = null;

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+
+namespace Stowage.Core.S3;
+
+/// <summary>
+/// The account's permission to upload (<c>stowage accounts set NAME --upload-allowed false</c>) holds on the S3
+/// endpoint as on the Sessions API: an account that may not upload gets AccessDenied on every operation that
+/// writes an object (reads, listings and aborts stay open). The answer is cached for
+/// <see cref="S3CredentialService.CacheLifetime"/>, like resolved keys, so a change made by the CLI beside a
+/// running server takes effect within that time.
+/// </summary>
+public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, (bool Allowed, long Stamp)> _cache = new(StringComparer.Ordinal);
+
+    public async ValueTask<Failure?> CheckAsync(S3Principal principal, S3Action action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (action is not (S3Action.PutObject or S3Action.CreateMultipartUpload or S3Action.UploadPart or S3Action.CompleteMultipartUpload))
+        {
+            return null;
+        }
+
+        if (!_cache.TryGetValue(principal.AccountId, out var cached) || time.GetElapsedTime(cached.Stamp) >= S3CredentialService.CacheLifetime)
+        {
+            var account = await accounts.GetAccountAsync(principal.AccountId, cancellationToken).ConfigureAwait(false);
+            cached = (account?.UploadAllowed ?? false, time.GetTimestamp());
+            _cache[principal.AccountId] = cached;
+        }
+
+        return cached.Allowed ? null : S3Failures.WithMessage(S3Errors.AccessDenied, "This account is not allowed to upload.");
+    }
+}
