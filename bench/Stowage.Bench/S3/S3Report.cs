@@ -60,6 +60,15 @@ internal static class S3Report
         }
 
         o.WriteLine();
+        o.WriteLine("The same pairs with the client taken out (informational): ratio of each side's share of its own client ceiling;");
+        o.WriteLine("and server CPU per GB, reference over subject (the ratio if the server's CPU were the only limit; a client that");
+        o.WriteLine("trickles, as in the CRC32 modes, inflates the server's CPU with the runtime's spin-waiting):");
+        foreach (var line in ServerSideView.Lines(results))
+        {
+            o.WriteLine(line);
+        }
+
+        o.WriteLine();
         if (results.Hashes is { } h)
         {
             o.WriteLine($"Per CPU-second of one core (in the harness, .NET): MD5 {h.Md5MegabytesPerSecond:F0} MB/s, SHA-256 {h.Sha256MegabytesPerSecond:F0} MB/s, SHA-256 + HMAC per 80 KiB chunk {h.SignedChunksMegabytesPerSecond:F0} MB/s.");
