@@ -246,13 +246,33 @@ public sealed class AwsChunkedStreamTests
     [InlineData(";chunk-signature=abc\r\n")]
     [InlineData("10\n0123456789abcdef\r\n")]
     [InlineData("4\r\nabcdXY")]
-    [InlineData("1000001\r\n")] // 16 MiB + 1
     [InlineData("ffffffffffffffffff\r\n")]
     public void Throws_InvalidRequest_ForBrokenFraming(string start)
     {
         var stream = new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes(start + "0\r\n\r\n")), new AwsChunkedOptions(4, null, false, null));
 
         ShouldFail(stream, S3Errors.InvalidRequest);
+    }
+
+    [Fact]
+    public void Signed_Throws_InvalidRequest_ForAChunkAbove16MiB()
+    {
+        var stream = new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes("1000001;chunk-signature=" + Seed + "\r\n")), Options(signed: true, trailer: false));
+
+        ShouldFail(stream, S3Errors.InvalidRequest, "larger than 16777216");
+    }
+
+    [Fact]
+    public void Unsigned_DecodesABodySentAsOneChunkAbove16MiB()
+    {
+        // AWSSDK.S3 with DisablePayloadSigning sends the whole body as one unsigned chunk with a CRC32 trailer.
+        var payload = AwsChunkedBodies.Payload(20 * 1024 * 1024 + 3);
+        var crc = new ChecksumValue(ChecksumAlgorithm.Crc32, Convert.ToBase64String(IncrementalChecksum.HashData(ChecksumAlgorithm.Crc32, payload)));
+        var body = AwsChunkedBodies.Unsigned(payload, payload.Length, crc);
+        var stream = new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(payload.Length, null, true, ChecksumAlgorithm.Crc32));
+
+        StreamReading.ReadAll(stream, 1 << 20).ShouldBe(payload);
+        stream.TrailerChecksum.ShouldBe(crc);
     }
 
     [Fact]

@@ -15,9 +15,17 @@ internal static class AwsChunkedLimits
     /// <summary>
     /// Largest chunk. SDKs send 64 KiB (JS v3, reference/s3-wire), 80 KiB (AWSSDK.S3 4.0) and 1 MiB (boto3
     /// 1.43 unsigned parts); S3 only sets a minimum (8 KiB except the last). Data is streamed through, never
-    /// buffered per chunk, so this bounds only how much unverified data passes before a signature is checked.
+    /// buffered per chunk, so this bounds only how much unverified data passes before a signature is checked:
+    /// it applies to signed chunks.
     /// </summary>
     public const int MaxChunkBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest unsigned chunk (STREAMING-UNSIGNED-PAYLOAD-TRAILER). AWSSDK.S3 with DisablePayloadSigning sends
+    /// the whole body as one chunk, so only S3's largest object (5 GiB; S3Options bounds the object itself)
+    /// limits it; this bound only keeps the hex parser from overflowing.
+    /// </summary>
+    public const long MaxUnsignedChunkBytes = 1L << 40;
 
     /// <summary>Largest trailer section: a checksum line and a trailer signature are under 200 bytes.</summary>
     public const int MaxTrailerBytes = 16 * 1024;

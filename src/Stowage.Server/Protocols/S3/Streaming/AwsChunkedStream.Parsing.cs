@@ -131,6 +131,7 @@ internal sealed partial class AwsChunkedStream
             throw Fail(Framing("a chunk-size line has no size"));
         }
 
+        var limit = _chain is null ? AwsChunkedLimits.MaxUnsignedChunkBytes : AwsChunkedLimits.MaxChunkBytes;
         long size = 0;
         foreach (var c in text)
         {
@@ -147,9 +148,9 @@ internal sealed partial class AwsChunkedStream
             }
 
             size = (size * 16) + digit;
-            if (size > AwsChunkedLimits.MaxChunkBytes)
+            if (size > limit)
             {
-                throw Fail(Framing($"a chunk is larger than {AwsChunkedLimits.MaxChunkBytes} bytes"));
+                throw Fail(Framing($"a {(_chain is null ? "chunk" : "signed chunk")} is larger than {limit} bytes"));
             }
         }
 
