@@ -33,6 +33,7 @@ internal static class S3Targets
             Ratio(results, "TransferUtility: signed / UNSIGNED-PAYLOAD (no checksum)", TransferUtility(StowageServer, signed), TransferUtility(StowageServer, unsigned), SignedVsUnsigned),
             Ratio(results, "PutObject (SDK default) / Sessions API", Put(StowageServer, crc), Sessions(StowageServer), PutVsSessions),
             Ratio(results, "PutObject UNSIGNED-PAYLOAD / Sessions API", Put(StowageServer, unsigned), Sessions(StowageServer), PutVsSessions),
+            Ratio(results, "PutObject presigned, same HTTP client / Sessions API", PresignedPut(StowageServer), Sessions(StowageServer), PutVsSessions),
             Complete(results.SmallPartsComplete, results),
             Complete(results.LargePartsComplete, results),
         ];

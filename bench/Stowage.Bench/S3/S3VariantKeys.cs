@@ -14,6 +14,8 @@ internal static class S3VariantKeys
 
     public static string AwsCli(string server) => $"{server}/awscli";
 
+    public static string PresignedPut(string server) => $"{server}/presigned-put";
+
     /// <summary>The same client against the null sink: the variant's ceiling.</summary>
     public static string Ceiling(string key) => SinkServer + key[key.IndexOf('/', StringComparison.Ordinal)..];
 }

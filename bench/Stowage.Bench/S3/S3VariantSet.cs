@@ -2,6 +2,7 @@ using Amazon.S3;
 using Stowage.Bench.Cli;
 using Stowage.Bench.Clients;
 using Stowage.Bench.Data;
+using Stowage.Bench.Http;
 using Stowage.Bench.Peers;
 using Stowage.Bench.Sink;
 
@@ -69,6 +70,12 @@ internal sealed class S3VariantSet : IAsyncDisposable
             clients.Add(client);
             Variants.Add(new S3Variant(S3VariantKeys.TransferUtility(server, mode), $"SDK TransferUtility, {SdkPayloadModes.Label(mode)}", new TransferUtilityUploader(client, mode, recorder), store));
         }
+
+        var signer = S3ClientFactory.Create(store.Endpoint, credentials, SdkPayloadMode.SignedStreaming, new PayloadRecorder());
+        var http = BenchHttp.Create(store.Endpoint, options.Parallel);
+        clients.Add(signer);
+        clients.Add(http);
+        Variants.Add(new S3Variant(S3VariantKeys.PresignedPut(server), "presigned PUT, Sessions client's HTTP code", new PresignedPutUploader(signer, http), store));
 
         if (AwsCli.Exists(options.AwsCli))
         {
