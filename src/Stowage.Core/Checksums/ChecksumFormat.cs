@@ -46,8 +46,5 @@ public static class ChecksumFormat
     public static Failure? Validate(ChecksumValue value) =>
         IsWellFormed(value)
             ? null
-            : Failure.With(
-                S3Errors.InvalidDigest,
-                "Message",
-                $"Value for {ChecksumNames.HeaderName(value.Algorithm)} header is invalid.");
+            : S3Failures.WithMessage(S3Errors.InvalidDigest, $"Value for {ChecksumNames.HeaderName(value.Algorithm)} header is invalid.");
 }

@@ -20,7 +20,6 @@ public class S3ContentException : Exception
 
     private static string MessageOf(Failure failure)
     {
-        ArgumentNullException.ThrowIfNull(failure);
-        return failure.Details.TryGetValue("Message", out var message) && message is string text ? text : failure.Error.Message;
+        return S3Failures.MessageOf(failure);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class S3Dispatcher(
         var route = S3Router.Select(context.Request, target);
         if (route.Refusal is { } refusal)
         {
-            return route.RefusalMessage is null ? Failure.Of(refusal) : Failure.With(refusal, "Message", route.RefusalMessage);
+            return route.RefusalMessage is null ? Failure.Of(refusal) : S3Failures.WithMessage(refusal, route.RefusalMessage);
         }
 
         var authenticated = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);

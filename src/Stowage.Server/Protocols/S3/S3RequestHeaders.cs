@@ -52,7 +52,7 @@ internal static class S3RequestHeaders
 
         if (metadataBytes > MaxUserMetadataBytes)
         {
-            return Failure.With(S3Errors.InvalidArgument, "Message", $"Your metadata headers exceed the maximum allowed metadata size ({MaxUserMetadataBytes} bytes).");
+            return S3Failures.WithMessage(S3Errors.InvalidArgument, $"Your metadata headers exceed the maximum allowed metadata size ({MaxUserMetadataBytes} bytes).");
         }
 
         return headers;
@@ -86,6 +86,6 @@ internal static class S3RequestHeaders
 
         return ChecksumNames.TryParseName(name, out var algorithm)
             ? Result<ChecksumAlgorithm?>.Ok(algorithm)
-            : Failure.With(S3Errors.InvalidRequest, "Message", $"Checksum algorithm '{name}' is not supported.");
+            : S3Failures.WithMessage(S3Errors.InvalidRequest, $"Checksum algorithm '{name}' is not supported.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Stowage.Core.Errors;
+using Stowage.Core.S3;
 
 namespace Stowage.Server.Protocols.S3;
 
@@ -24,7 +25,7 @@ internal static class S3Responses
             response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        var message = failure.Details.TryGetValue("Message", out var custom) && custom is string text ? text : failure.Error.Message;
+        var message = S3Failures.MessageOf(failure);
         return S3Xml.WriteAsync(context, failure.Error.Status, writer =>
         {
             writer.WriteStartElement("Error");
@@ -32,7 +33,7 @@ internal static class S3Responses
             writer.WriteElementString("Message", message);
             foreach (var (name, value) in failure.Details)
             {
-                if (name != "Message" && value is not null && IsXmlName(name))
+                if (name != S3Failures.MessageField && value is not null && IsXmlName(name))
                 {
                     writer.WriteElementString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
                 }
@@ -45,7 +46,7 @@ internal static class S3Responses
     }
 
     public static Task WriteErrorAsync(HttpContext context, ErrorCode error, S3Target target, string? message = null) =>
-        WriteErrorAsync(context, message is null ? Failure.Of(error) : Failure.With(error, "Message", message), target);
+        WriteErrorAsync(context, message is null ? Failure.Of(error) : S3Failures.WithMessage(error, message), target);
 
     private static bool IsXmlName(string name)
     {

@@ -10,9 +10,8 @@ namespace Stowage.Server.Protocols.S3.Auth;
 /// </summary>
 internal static class S3AuthFailures
 {
-    public const string MessageField = "Message";
 
-    public static Failure Message(ErrorCode error, string message) => Failure.With(error, MessageField, message);
+    public static Failure Message(ErrorCode error, string message) => S3Failures.WithMessage(error, message);
 
     public static Failure Anonymous() =>
         Message(S3Errors.AccessDenied, "Anonymous access is not allowed: sign the request (SigV4 Authorization header or presigned URL).");
@@ -21,7 +20,7 @@ internal static class S3AuthFailures
     {
         var details = new Dictionary<string, object?>
         {
-            [MessageField] = S3Errors.SignatureDoesNotMatch.Message,
+            [S3Failures.MessageField] = S3Errors.SignatureDoesNotMatch.Message,
             ["AWSAccessKeyId"] = accessKeyId,
             ["StringToSign"] = stringToSign,
             ["SignatureProvided"] = signatureProvided,
@@ -37,7 +36,7 @@ internal static class S3AuthFailures
     public static Failure TooSkewed(DateTimeOffset requestTime, DateTimeOffset serverTime, int maxSkewSeconds) =>
         new(S3Errors.RequestTimeTooSkewed, new Dictionary<string, object?>
         {
-            [MessageField] = S3Errors.RequestTimeTooSkewed.Message,
+            [S3Failures.MessageField] = S3Errors.RequestTimeTooSkewed.Message,
             ["RequestTime"] = requestTime.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
             ["ServerTime"] = serverTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["MaxAllowedSkewMilliseconds"] = (maxSkewSeconds * 1000L).ToString(CultureInfo.InvariantCulture),
@@ -46,7 +45,7 @@ internal static class S3AuthFailures
     public static Failure Expired(DateTimeOffset expires, DateTimeOffset serverTime) =>
         new(S3Errors.AccessDenied, new Dictionary<string, object?>
         {
-            [MessageField] = "Request has expired",
+            [S3Failures.MessageField] = "Request has expired",
             ["Expires"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["ServerTime"] = serverTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         });

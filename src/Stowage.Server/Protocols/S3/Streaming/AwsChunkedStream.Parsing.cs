@@ -283,6 +283,6 @@ internal sealed partial class AwsChunkedStream
     private static S3BodyException SignatureMismatch(string detail) =>
         new(new Failure(S3Errors.SignatureDoesNotMatch, new Dictionary<string, object?>
         {
-            [S3AuthFailures.MessageField] = $"{S3Errors.SignatureDoesNotMatch.Message} ({detail}.)",
+            [S3Failures.MessageField] = $"{S3Errors.SignatureDoesNotMatch.Message} ({detail}.)",
         }));
 }

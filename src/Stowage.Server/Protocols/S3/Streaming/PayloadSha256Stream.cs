@@ -68,7 +68,7 @@ internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256, l
             {
                 throw new S3BodyException(new Core.Errors.Failure(S3Errors.XAmzContentSha256Mismatch, new Dictionary<string, object?>
                 {
-                    [S3AuthFailures.MessageField] = S3Errors.XAmzContentSha256Mismatch.Message,
+                    [S3Failures.MessageField] = S3Errors.XAmzContentSha256Mismatch.Message,
                     ["ClientComputedContentSHA256"] = Convert.ToHexStringLower(expectedSha256),
                     ["S3ComputedContentSHA256"] = Convert.ToHexStringLower(actual),
                 }));
