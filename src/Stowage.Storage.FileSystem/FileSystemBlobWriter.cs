@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 using Stowage.Core.Storage;
 
@@ -22,6 +23,7 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
     private readonly bool _earlyWriteBack;
     private DurableDirectories? _newEntry;
     private long _writeBackFrom;
+    private readonly List<ReadOnlyMemory<byte>> _segments = [];
 
     /// <param name="newEntry">Set when the file was just created: its directory entry is made durable at the first durable flush.</param>
     /// <param name="earlyWriteBack">Whether to start write-back every <see cref="WriteBackIntervalBytes"/> (see <see cref="FileSystemBlobStoreOptions.EarlyWriteBack"/>).</param>
@@ -40,7 +42,38 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         await RandomAccess.WriteAsync(_handle, data, Position, cancellationToken);
-        Position += data.Length;
+        Advance(data.Length);
+    }
+
+    public async ValueTask WriteAsync(ReadOnlySequence<byte> data, CancellationToken cancellationToken)
+    {
+        if (data.IsSingleSegment)
+        {
+            await WriteAsync(data.First, cancellationToken);
+            return;
+        }
+
+        _segments.Clear();
+        foreach (var segment in data)
+        {
+            _segments.Add(segment);
+        }
+
+        try
+        {
+            await RandomAccess.WriteAsync(_handle, _segments, Position, cancellationToken); // pwritev
+        }
+        finally
+        {
+            _segments.Clear(); // no reference to the caller's buffers outlives the call
+        }
+
+        Advance(data.Length);
+    }
+
+    private void Advance(long written)
+    {
+        Position += written;
 
         if (_earlyWriteBack && Position - _writeBackFrom >= WriteBackIntervalBytes)
         {

@@ -1,129 +1,79 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Stowage.Core.Storage;
 
 namespace Stowage.Core.Uploads;
 
 /// <summary>
-/// Streams a request body into a blob writer through two pooled buffers, so reading the next buffer
-/// from the network overlaps writing the previous one to disk. Nothing holds a whole body in memory.
+/// Streams a request body into a blob writer straight from the transport's own buffers: whatever
+/// the reader holds is handed to the writer as it is (one vectored write), then released, so the
+/// server keeps receiving into fresh buffers while this one goes to disk. No byte is copied in user
+/// space and nothing holds more than the transport buffers (about 1 MiB per request).
 /// </summary>
 internal static class ChunkCopier
 {
-    /// <summary>1 MiB: large writes keep per-call costs negligible; two per upload keeps 8 parallel uploads far below the RSS budget.</summary>
-    public const int BufferSize = 1 << 20;
-
-    public static async Task<CopyResult> CopyAsync(Stream source, IBlobWriter writer, long length, bool lengthIsFramed, CancellationToken requestAborted)
+    public static async Task<CopyResult> CopyAsync(PipeReader source, IBlobWriter writer, long length, bool lengthIsFramed, CancellationToken requestAborted)
     {
-        var current = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var spare = ArrayPool<byte>.Shared.Rent(BufferSize);
-        Task? pending = null;
-        var pendingLength = 0;
-        long handedOver = 0;
         long written = 0;
-        var end = CopyEnd.Complete;
-        try
+        while (written < length)
         {
-            while (handedOver < length)
-            {
-                var want = (int)Math.Min(BufferSize, length - handedOver);
-                var (read, failed) = await FillAsync(source, current.AsMemory(0, want), requestAborted).ConfigureAwait(false);
-                if (failed)
-                {
-                    end = CopyEnd.SourceFailed; // the client went away or broke the framing: keep what arrived
-                }
-
-                if (pending is not null)
-                {
-                    await pending.ConfigureAwait(false);
-                    written += pendingLength;
-                }
-
-                if (read > 0)
-                {
-                    pending = writer.WriteAsync(current.AsMemory(0, read), CancellationToken.None).AsTask();
-                    pendingLength = read;
-                    handedOver += read;
-                    (current, spare) = (spare, current);
-                }
-                else
-                {
-                    pending = null;
-                }
-
-                if (failed)
-                {
-                    break;
-                }
-
-                if (read < want)
-                {
-                    end = lengthIsFramed ? CopyEnd.SourceFailed : CopyEnd.ShortBody;
-                    break;
-                }
-            }
-
-            if (pending is not null)
-            {
-                await pending.ConfigureAwait(false);
-                written += pendingLength;
-            }
-
-            if (end == CopyEnd.Complete && !lengthIsFramed && await HasMoreAsync(source, current, requestAborted).ConfigureAwait(false))
-            {
-                end = CopyEnd.LongBody;
-            }
-        }
-        finally
-        {
-            // Never hand a buffer back to the pool while a write may still be reading from it.
-            if (pending is { IsCompleted: false })
-            {
-                await pending.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            }
-
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(spare);
-        }
-
-        return new CopyResult(written, end);
-    }
-
-    /// <summary>
-    /// Fills <paramref name="buffer"/> from the body. On a read failure it still reports the bytes
-    /// that arrived before it, so they are written and counted rather than dropped with the buffer.
-    /// </summary>
-    private static async Task<(int Read, bool Failed)> FillAsync(Stream source, Memory<byte> buffer, CancellationToken requestAborted)
-    {
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            int read;
+            ReadResult read;
             try
             {
-                read = await source.ReadAsync(buffer[filled..], requestAborted).ConfigureAwait(false);
+                read = await source.ReadAsync(requestAborted).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException)
             {
-                return (filled, true);
+                // The client went away or broke the framing: keep what arrived (it is written already).
+                return new CopyResult(written, CopyEnd.SourceFailed);
             }
 
-            if (read == 0)
+            var buffer = read.Buffer;
+            var mine = buffer.Length > length - written ? buffer.Slice(0, length - written) : buffer;
+            try
             {
-                break;
+                if (!mine.IsEmpty)
+                {
+                    // Never cancelled: a write the client's departure cut in half would leave a hole.
+                    await writer.WriteAsync(mine, CancellationToken.None).ConfigureAwait(false);
+                    written += mine.Length;
+                }
+            }
+            finally
+            {
+                // The buffers go back to the transport only once the write no longer reads them.
+                source.AdvanceTo(mine.End);
             }
 
-            filled += read;
+            if (written < length && (read.IsCompleted || read.IsCanceled))
+            {
+                return new CopyResult(written, lengthIsFramed || read.IsCanceled ? CopyEnd.SourceFailed : CopyEnd.ShortBody);
+            }
         }
 
-        return (filled, false);
+        if (!lengthIsFramed && await HasMoreAsync(source, requestAborted).ConfigureAwait(false))
+        {
+            return new CopyResult(written, CopyEnd.LongBody);
+        }
+
+        return new CopyResult(written, CopyEnd.Complete);
     }
 
     /// <summary>A chunked-encoding body must end where Content-Range says; one more byte means it does not.</summary>
-    private static async Task<bool> HasMoreAsync(Stream source, byte[] scratch, CancellationToken requestAborted)
+    private static async Task<bool> HasMoreAsync(PipeReader source, CancellationToken requestAborted)
     {
         try
         {
-            return await source.ReadAsync(scratch.AsMemory(0, 1), requestAborted).ConfigureAwait(false) > 0;
+            while (true)
+            {
+                var read = await source.ReadAsync(requestAborted).ConfigureAwait(false);
+                var more = !read.Buffer.IsEmpty;
+                source.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                if (more || read.IsCompleted || read.IsCanceled)
+                {
+                    return more;
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {

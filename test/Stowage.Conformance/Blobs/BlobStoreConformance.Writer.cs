@@ -15,6 +15,39 @@ public abstract partial class BlobStoreConformance
     }
 
     [Fact]
+    public async Task WriteSequence_WritesEverySegmentInOrder_ThenContinuesAfterThem()
+    {
+        var parts = new[] { Bytes(70_000, 1), Bytes(1, 2), Bytes(65_536, 3), Bytes(300, 4) };
+        var tail = Bytes(500, 5);
+
+        await using (var writer = await Store.OpenWriterAsync(Obj("vectored"), 0, Ct))
+        {
+            await writer.WriteAsync(Segments.Of(parts), Ct);
+            writer.Position.ShouldBe(parts.Sum(p => (long)p.Length));
+            await writer.WriteAsync(tail.AsMemory(), Ct);
+            await writer.FlushAsync(true, Ct);
+        }
+
+        (await ReadAsync(Obj("vectored"))).ShouldBe(Concat([.. parts, tail]));
+    }
+
+    [Fact]
+    public async Task WriteSequence_OverwritesInPlace_FromTheWritersOffset()
+    {
+        var original = Bytes(1000, 1);
+        await WriteAsync(Obj("vectored-patch"), 0, original);
+        var patch = new[] { Bytes(30, 2), Bytes(70, 3) };
+
+        await using (var writer = await Store.OpenWriterAsync(Obj("vectored-patch"), 400, Ct))
+        {
+            await writer.WriteAsync(Segments.Of(patch), Ct);
+            await writer.FlushAsync(true, Ct);
+        }
+
+        (await ReadAsync(Obj("vectored-patch"))).ShouldBe(Concat(original[..400], patch[0], patch[1], original[500..]));
+    }
+
+    [Fact]
     public async Task OpenWriter_CreatesAnEmptyObject_WhenNothingIsWritten()
     {
         await using (var writer = await Store.OpenWriterAsync(Obj("empty"), 0, Ct))

@@ -96,11 +96,11 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     /// <summary>A whole-file PUT with Content-Length.</summary>
     public Task<Result<FileProgress>> PutAsync(Caller caller, string uploadId, string name, byte[] content) =>
-        Uploads.WriteAsync(caller, uploadId, name, new UploadBody(new MemoryStream(content), content.Length, null), Ct);
+        Uploads.WriteAsync(caller, uploadId, name, UploadBody.FromStream(new MemoryStream(content), content.Length, null), Ct);
 
     /// <summary>A chunk PUT: <paramref name="content"/> at <paramref name="start"/> of a file of <paramref name="total"/> bytes, with Content-Length.</summary>
     public Task<Result<FileProgress>> PutChunkAsync(Caller caller, string uploadId, string name, byte[] content, long start, long total) =>
-        Uploads.WriteAsync(caller, uploadId, name, new UploadBody(new MemoryStream(content), content.Length, new ChunkRange(start, start + content.Length - 1, total)), Ct);
+        Uploads.WriteAsync(caller, uploadId, name, UploadBody.FromStream(new MemoryStream(content), content.Length, new ChunkRange(start, start + content.Length - 1, total)), Ct);
 
     /// <summary>A session holding the given complete files.</summary>
     public async Task<string> CompleteSessionAsync(Caller caller, params (string Name, byte[] Content)[] files)

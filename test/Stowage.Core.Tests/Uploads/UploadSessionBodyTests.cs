@@ -74,7 +74,7 @@ public sealed class UploadSessionBodyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(10_000);
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new FailingStream(content, failAfter: 1000), content.Length, null), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new FailingStream(content, failAfter: 1000), content.Length, null), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(1000L);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(1000);
@@ -87,11 +87,11 @@ public sealed class UploadSessionBodyTests
         await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
-        var content = TestBytes.Random(3 * ChunkCopier.BufferSize);
+        var content = TestBytes.Random(3 * UploadBody.StreamBufferSize);
         var start = 1000;
-        var failAfter = (int)(1.5 * ChunkCopier.BufferSize) + 123;
+        var failAfter = (int)(1.5 * UploadBody.StreamBufferSize) + 123;
         (await h.PutChunkAsync(caller, uploadId, "a.las", content[..start], 0, content.Length)).ShouldSucceed();
-        var body = new UploadBody(new FailingStream(content[start..], failAfter), content.Length - start, new ChunkRange(start, content.Length - 1, content.Length));
+        var body = UploadBody.FromStream(new FailingStream(content[start..], failAfter), content.Length - start, new ChunkRange(start, content.Length - 1, content.Length));
 
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.las", body, CoreHarness.Ct);
 
@@ -106,7 +106,7 @@ public sealed class UploadSessionBodyTests
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(10_000);
-        var failed = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new FailingStream(content, failAfter: 4000), content.Length, null), CoreHarness.Ct);
+        var failed = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new FailingStream(content, failAfter: 4000), content.Length, null), CoreHarness.Ct);
         var received = (long)failed.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received")!;
 
         var resumed = await h.PutChunkAsync(caller, uploadId, "a.jpg", content[(int)received..], received, content.Length);
@@ -123,7 +123,7 @@ public sealed class UploadSessionBodyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(40);
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new MemoryStream(content), 100, new ChunkRange(0, 99, 100)), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new MemoryStream(content), 100, new ChunkRange(0, 99, 100)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(40L);
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
@@ -138,12 +138,12 @@ public sealed class UploadSessionBodyTests
         var content = TestBytes.Random(200);
         (await h.PutChunkAsync(caller, uploadId, "a.jpg", content[..100], 0, 200)).ShouldSucceed();
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new FailingStream(content[100..], failAfter: 0), 100, new ChunkRange(100, 199, 200)), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new FailingStream(content[100..], failAfter: 0), 100, new ChunkRange(100, 199, 200)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(100L);
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..100]);
     }
 
     private static UploadBody Chunked(byte[] content, long start, long end, long total) =>
-        new(new MemoryStream(content), ContentLength: null, new ChunkRange(start, end, total));
+        UploadBody.FromStream(new MemoryStream(content), contentLength: null, new ChunkRange(start, end, total));
 }

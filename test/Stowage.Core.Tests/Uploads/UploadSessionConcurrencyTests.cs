@@ -17,7 +17,7 @@ public sealed class UploadSessionConcurrencyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(1000);
         var stalled = new GatedStream(content);
-        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(stalled, content.Length, null), CoreHarness.Ct);
+        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(stalled, content.Length, null), CoreHarness.Ct);
         await stalled.Reading.WaitAsync(Patience);
 
         var second = await h.PutAsync(caller, uploadId, "a.jpg", content);
@@ -38,7 +38,7 @@ public sealed class UploadSessionConcurrencyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(1000, seed: 1);
         var stalled = new GatedStream(content);
-        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(stalled, content.Length, null), CoreHarness.Ct);
+        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(stalled, content.Length, null), CoreHarness.Ct);
         await stalled.Reading.WaitAsync(Patience);
 
         var second = h.PutAsync(caller, uploadId, "a.jpg", TestBytes.Random(1000, seed: 2));
@@ -58,7 +58,7 @@ public sealed class UploadSessionConcurrencyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(1000);
         var stalled = new GatedStream(content);
-        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(stalled, content.Length, null), CoreHarness.Ct);
+        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(stalled, content.Length, null), CoreHarness.Ct);
         await stalled.Reading.WaitAsync(Patience);
 
         var other = await h.PutAsync(caller, uploadId, "b.jpg", content);
@@ -77,7 +77,7 @@ public sealed class UploadSessionConcurrencyTests
         var content = TestBytes.Random(300);
         (await h.PutChunkAsync(caller, uploadId, "a.jpg", content[..100], 0, 300)).ShouldSucceed();
         var stalled = new GatedStream(content[100..200]);
-        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(stalled, 100, new ChunkRange(100, 199, 300)), CoreHarness.Ct);
+        var first = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(stalled, 100, new ChunkRange(100, 199, 300)), CoreHarness.Ct);
         await stalled.Reading.WaitAsync(Patience);
 
         var second = await h.PutChunkAsync(caller, uploadId, "a.jpg", content[100..200], 100, 300);
@@ -95,7 +95,7 @@ public sealed class UploadSessionConcurrencyTests
         var uploadId = await h.NewSessionAsync(caller);
         var content = TestBytes.Random(1000);
         var stalled = new GatedStream(content);
-        var writing = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(stalled, content.Length, null), CoreHarness.Ct);
+        var writing = h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(stalled, content.Length, null), CoreHarness.Ct);
         await stalled.Reading.WaitAsync(Patience);
 
         (await h.Uploads.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed();

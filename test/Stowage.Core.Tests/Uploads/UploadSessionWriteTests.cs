@@ -26,7 +26,7 @@ public sealed class UploadSessionWriteTests
         await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
-        var content = TestBytes.Random((int)(2.5 * ChunkCopier.BufferSize));
+        var content = TestBytes.Random((int)(2.5 * UploadBody.StreamBufferSize));
 
         (await h.PutAsync(caller, uploadId, "big.las", content)).ShouldSucceed().Complete.ShouldBeTrue();
 
@@ -54,7 +54,7 @@ public sealed class UploadSessionWriteTests
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new MemoryStream(new byte[10]), null, null), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new MemoryStream(new byte[10]), null, null), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.LengthRequired);
     }
@@ -231,7 +231,7 @@ public sealed class UploadSessionWriteTests
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(new MemoryStream(new byte[5]), null, new ChunkRange(start, end, total)), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new MemoryStream(new byte[5]), null, new ChunkRange(start, end, total)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.InvalidContentRange);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldFailWith(StowageErrors.FileNotFound);
@@ -245,7 +245,7 @@ public sealed class UploadSessionWriteTests
         var uploadId = await h.NewSessionAsync(caller);
         var body = new MemoryStream(new byte[50]);
 
-        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(body, 50, new ChunkRange(0, 99, 200)), CoreHarness.Ct);
+        var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(body, 50, new ChunkRange(0, 99, 200)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.ChunkLengthMismatch).Details.ContainsKey("received").ShouldBeFalse();
         body.Position.ShouldBe(0);

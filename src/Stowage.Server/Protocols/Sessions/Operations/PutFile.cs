@@ -36,7 +36,7 @@ internal sealed class PutFile(SessionsGate gate, UploadSessionService uploads)
             limit.MaxRequestBodySize = null;
         }
 
-        var body = new UploadBody(context.Request.Body, context.Request.ContentLength, range);
+        var body = new UploadBody(context.Request.BodyReader, context.Request.ContentLength, range);
         var result = await uploads.WriteAsync(caller, uploadId, RawFileName.Of(context, uploadId), body, context.RequestAborted).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
