@@ -12,21 +12,14 @@ internal sealed class TestData
 {
     private const int WriteBlock = 4 * 1024 * 1024;
 
-    // The warm-up file is a few chunks: enough to take every chunk path of every protocol.
-    private const int WarmUpChunks = 3;
-
-    private TestData(TestFile big, byte[] bigSha256, IReadOnlyList<TestFile> small, TestFile warmUp)
+    private TestData(TestFile big, byte[] bigSha256, IReadOnlyList<TestFile> small)
     {
         Big = big;
         BigSha256 = bigSha256;
         Small = small;
-        WarmUp = warmUp;
     }
 
     public TestFile Big { get; }
-
-    /// <summary>Uploaded once per peer before the rounds, untimed, so JIT and caches are warm on both sides.</summary>
-    public TestFile WarmUp { get; }
 
     public byte[] BigSha256 { get; }
 
@@ -52,11 +45,7 @@ internal sealed class TestData
             small.Add(new TestFile(path, name, options.SmallSize));
         }
 
-        var warmUpName = "warmup" + Path.GetExtension(options.BigName);
-        var warmUpPath = Path.Combine(dir, warmUpName);
-        var warmUpLength = Math.Min(options.BigSize, (long)options.ChunkSize * WarmUpChunks);
-        await WriteRandomAsync(warmUpPath, warmUpLength, ct);
-        return new TestData(big, sha, small, new TestFile(warmUpPath, warmUpName, warmUpLength));
+        return new TestData(big, sha, small);
     }
 
     private static async Task<byte[]> WriteRandomAsync(string path, long length, CancellationToken ct)

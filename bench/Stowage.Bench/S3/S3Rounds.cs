@@ -25,7 +25,7 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
             try
             {
                 using var limit = Limit(ct);
-                await variant.UploadAsync(data.WarmUp, "warmup", limit.Token);
+                await variant.UploadAsync(data.Big, "warmup", limit.Token); // the whole file: see BenchRunner.WarmUpAsync
                 await variant.CleanAsync(limit.Token);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
