@@ -358,6 +358,24 @@ public sealed class AwsChunkedStreamTests
         Should.Throw<S3BodyException>(() => stream.ReadByte()).ShouldBeSameAs(first);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadAsync_FillsTheWholeBufferAcrossChunks_AndReturnsLessOnlyAtTheEnd(bool signed)
+    {
+        // 8 KiB chunks, read from the network in 5,000-byte pieces: one read still spans many chunks.
+        var body = signed ? SignedBody(8_192, PayloadCrc32) : AwsChunkedBodies.Unsigned(Payload, 8_192, PayloadCrc32);
+        var stream = new AwsChunkedStream(new TrickleStream(body, 5000), Options(signed, trailer: true));
+        var buffer = new byte[Payload.Length];
+
+        (await stream.ReadAsync(buffer.AsMemory(0, 60_000))).ShouldBe(60_000);
+        (await stream.ReadAsync(buffer.AsMemory(60_000))).ShouldBe(Payload.Length - 60_000);
+        (await stream.ReadAsync(new byte[10])).ShouldBe(0);
+
+        buffer.ShouldBe(Payload);
+        stream.TrailerChecksum.ShouldBe(PayloadCrc32);
+    }
+
     [Fact]
     public async Task ReadAsync_AndRead_AgreeOnTheSameBody()
     {

@@ -85,7 +85,30 @@ internal sealed partial class AwsChunkedStream : ReadOnlyStream
         }
     }
 
+    /// <summary>
+    /// Fills as much of <paramref name="buffer"/> as the body gives, across chunks, and returns less only at
+    /// the end of the body. Returning one chunk (or the buffered head of one) per read would hand the caller,
+    /// which hashes and writes every read, an SDK's body in 8 KiB and 72 KiB pieces, two per 80 KiB chunk.
+    /// </summary>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await ReadSomeAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>At most the rest of the current chunk (or what is buffered of it); 0 only at the end of the body.</summary>
+    private async ValueTask<int> ReadSomeAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (buffer.IsEmpty)
         {
