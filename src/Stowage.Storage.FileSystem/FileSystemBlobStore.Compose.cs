@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Stowage.Core.Storage;
 
 namespace Stowage.Storage.FileSystem;
@@ -6,20 +5,9 @@ namespace Stowage.Storage.FileSystem;
 // IBlobComposer: parts under .multipart, composed into a composite object by hard links (see the type summary).
 public sealed partial class FileSystemBlobStore
 {
-    public Task PutPartAsync(ObjectRef target, string uploadId, int partNumber, Stream content, bool durable, CancellationToken cancellationToken)
+    public async Task PutPartAsync(ObjectRef target, string uploadId, int partNumber, Stream content, bool durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return PutPartFromAsync(target, uploadId, partNumber, (writer, token) => CopyAsync(content, writer, token), durable, cancellationToken);
-    }
-
-    public Task PutPartAsync(ObjectRef target, string uploadId, int partNumber, PipeReader content, bool durable, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        return PutPartFromAsync(target, uploadId, partNumber, (writer, token) => CopyAsync(content, writer, token), durable, cancellationToken);
-    }
-
-    private async Task PutPartFromAsync(ObjectRef target, string uploadId, int partNumber, Fill fill, bool durable, CancellationToken cancellationToken)
-    {
         ArgumentOutOfRangeException.ThrowIfLessThan(partNumber, 1);
         RequireLinux();
         var directory = _layout.UploadDirectoryOf(target, uploadId);
@@ -27,7 +15,7 @@ public sealed partial class FileSystemBlobStore
         var temporary = _layout.NewTemporaryPath();
         try
         {
-            await WriteTemporaryAsync(temporary, fill, durable, cancellationToken);
+            await WriteTemporaryAsync(temporary, content, durable, cancellationToken);
 
             // Parts are always plain files, so rename(2) replaces an earlier part of this number atomically.
             Directory.CreateDirectory(directory);

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Stowage.Core.Checksums;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
@@ -17,7 +16,7 @@ public sealed partial class S3MultipartService
     /// <paramref name="declaredLength"/> and <see cref="S3ContentException"/> apply too). The part's checksum is
     /// the one the request names, else the upload's (x-amz-checksum-algorithm at creation).
     /// </summary>
-    public async Task<Result<PartRecord>> UploadPartAsync(S3Bucket bucket, string key, string uploadId, int partNumber, PipeReader content, long? declaredLength, ObjectWrite write, CancellationToken cancellationToken)
+    public async Task<Result<PartRecord>> UploadPartAsync(S3Bucket bucket, string key, string uploadId, int partNumber, Stream content, long? declaredLength, ObjectWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(content);
@@ -52,7 +51,7 @@ public sealed partial class S3MultipartService
         var composer = Composer();
         var target = new ObjectRef(bucket.Name, key);
         using var digest = new S3ContentDigest(algorithm.Value);
-        var body = new S3ContentReader(content, digest, _options.MaxObjectBytes, declaredLength, write);
+        await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
         try
         {
             await composer.PutPartAsync(target, uploadId, partNumber, body, _durable, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.Extensions.Options;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
@@ -24,7 +23,7 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
     /// (x-amz-decoded-content-length for an aws-chunked body); a body of another length fails with IncompleteBody.
     /// An <see cref="S3ContentException"/> thrown by <paramref name="content"/> is returned as its Failure.
     /// </summary>
-    public async Task<Result<S3ObjectRecord>> PutAsync(S3Bucket bucket, string key, PipeReader content, long? declaredLength, ObjectWrite write, CancellationToken cancellationToken)
+    public async Task<Result<S3ObjectRecord>> PutAsync(S3Bucket bucket, string key, Stream content, long? declaredLength, ObjectWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(content);
@@ -40,7 +39,7 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
         }
 
         using var digest = new S3ContentDigest(write.ComputeChecksum);
-        var body = new S3ContentReader(content, digest, _options.MaxObjectBytes, declaredLength, write);
+        await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
         try
         {
             await blobs.PutAsync(new ObjectRef(bucket.Name, key), body, _durable, cancellationToken).ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class S3Uploads
     }
 
     /// <summary>A blob store must read a body to its end: that is where it is verified.</summary>
-    public static void EnsureReadToTheEnd(S3ContentReader body)
+    public static void EnsureReadToTheEnd(S3ContentStream body)
     {
         if (!body.Completed)
         {

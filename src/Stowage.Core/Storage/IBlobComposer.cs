@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-
 namespace Stowage.Core.Storage;
 
 /// <summary>
@@ -16,13 +14,6 @@ public interface IBlobComposer
     /// part of that number stays as it was.
     /// </summary>
     Task PutPartAsync(ObjectRef target, string uploadId, int partNumber, Stream content, bool durable, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="PutPartAsync(ObjectRef, string, int, Stream, bool, CancellationToken)"/> from a reader, read to
-    /// its end; this default reads it as a stream.
-    /// </summary>
-    Task PutPartAsync(ObjectRef target, string uploadId, int partNumber, PipeReader content, bool durable, CancellationToken cancellationToken) =>
-        PutPartAsync(target, uploadId, partNumber, content.AsStream(leaveOpen: true), durable, cancellationToken);
 
     /// <summary>
     /// Makes <paramref name="target"/> the concatenation of the listed parts, in the order given, replacing

@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-
 namespace Stowage.Core.Storage;
 
 /// <summary>
@@ -18,14 +16,6 @@ public interface IBlobStore
 
     /// <summary>Writes a whole object atomically: readers see the old object or the new one, never a part.</summary>
     Task PutAsync(ObjectRef obj, Stream content, bool durable, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="PutAsync(ObjectRef, Stream, bool, CancellationToken)"/> from a reader, read to its end. A
-    /// store that can write the reader's buffers as they are should (the file-system store does, one vectored
-    /// write per read); this default reads it as a stream.
-    /// </summary>
-    Task PutAsync(ObjectRef obj, PipeReader content, bool durable, CancellationToken cancellationToken) =>
-        PutAsync(obj, content.AsStream(leaveOpen: true), durable, cancellationToken);
 
     /// <summary>Opens the object for reading from <paramref name="offset"/>; null when it does not exist.</summary>
     Task<Stream?> OpenReadAsync(ObjectRef obj, long offset, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Stowage.Core.Checksums;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
@@ -13,7 +12,7 @@ namespace Stowage.Server.Protocols.S3;
 /// </summary>
 internal static class S3UploadRequest
 {
-    public static Result<(PipeReader Content, long? Length, ObjectWrite Write)> Prepare(S3Call call, bool storeHeaders)
+    public static Result<(Stream Content, long? Length, ObjectWrite Write)> Prepare(S3Call call, bool storeHeaders)
     {
         var body = call.Auth.Body;
         var length = body.DecodedLength;

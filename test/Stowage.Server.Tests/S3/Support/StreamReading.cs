@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-
 namespace Stowage.Server.Tests.S3.Support;
 
 internal static class StreamReading
@@ -30,26 +28,4 @@ internal static class StreamReading
 
         return output.ToArray();
     }
-
-    /// <summary>Reads a body reader to its end (as the core does), collecting what each read hands out.</summary>
-    public static async Task<byte[]> ReadAllAsync(PipeReader reader)
-    {
-        var output = new MemoryStream();
-        while (true)
-        {
-            var read = await reader.ReadAsync();
-            foreach (var segment in read.Buffer)
-            {
-                output.Write(segment.Span);
-            }
-
-            reader.AdvanceTo(read.Buffer.End);
-            if (read.IsCompleted)
-            {
-                return output.ToArray();
-            }
-        }
-    }
-
-    public static byte[] ReadAll(PipeReader reader) => ReadAllAsync(reader).GetAwaiter().GetResult();
 }

@@ -79,14 +79,14 @@ internal sealed partial class S3RequestAuthenticator
         {
             case S3PayloadMode.Sha256:
                 return new S3RequestBody(
-                    S3BodyReaders.Over(new PayloadSha256Stream(request.Body, Convert.FromHexString(payloadHash!), request.ContentLength), request.HttpContext),
+                    new PayloadSha256Stream(request.Body, Convert.FromHexString(payloadHash!), request.ContentLength),
                     request.ContentLength,
                     headerChecksum,
                     NoTrailer,
                     algorithmToCompute);
 
             case S3PayloadMode.Unsigned:
-                return new S3RequestBody(request.BodyReader, request.ContentLength, headerChecksum, NoTrailer, algorithmToCompute);
+                return new S3RequestBody(request.Body, request.ContentLength, headerChecksum, NoTrailer, algorithmToCompute);
 
             default:
                 var decodedText = Header(request, "x-amz-decoded-content-length")?.Trim();
@@ -101,7 +101,7 @@ internal sealed partial class S3RequestAuthenticator
                 }
 
                 var stream = new AwsChunkedStream(request.Body, new AwsChunkedOptions(decodedLength, chain, hasTrailer, declared));
-                return new S3RequestBody(S3BodyReaders.Over(stream, request.HttpContext), decodedLength, headerChecksum, () => stream.TrailerChecksum, algorithmToCompute);
+                return new S3RequestBody(stream, decodedLength, headerChecksum, () => stream.TrailerChecksum, algorithmToCompute);
         }
     }
 

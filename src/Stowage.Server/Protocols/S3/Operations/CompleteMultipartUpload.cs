@@ -16,7 +16,7 @@ internal sealed class CompleteMultipartUpload(S3MultipartService multipart) : IS
     public async Task HandleAsync(S3Call call)
     {
         var uploadId = call.Query("uploadId") ?? string.Empty;
-        var body = await ReadBodyAsync(call.Auth.Body.Content.AsStream(leaveOpen: true), call.Aborted).ConfigureAwait(false);
+        var body = await ReadBodyAsync(call.Auth.Body.Content, call.Aborted).ConfigureAwait(false);
         if (body is null)
         {
             await call.FailAsync(S3Errors.MalformedXml, $"The CompleteMultipartUpload body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
