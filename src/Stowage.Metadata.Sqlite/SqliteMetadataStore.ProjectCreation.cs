@@ -19,17 +19,17 @@ public sealed partial class SqliteMetadataStore
         VALUES (@Id, @Kind, @Payload, @State, @Attempts, @RunAfter, @Created, @Updated, @LeaseOwner, @LeaseUntil, @LastError)
         """;
 
-    public Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, CancellationToken cancellationToken)
+    public Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, int? maxProjects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(job);
-        return WriteAsync((connection, transaction) => CreateProjectLockedAsync(connection, transaction, project, files, consumeSessionId, job, cancellationToken), cancellationToken);
+        return WriteAsync((connection, transaction) => CreateProjectLockedAsync(connection, transaction, project, files, consumeSessionId, job, maxProjects, cancellationToken), cancellationToken);
     }
 
     private static async Task<ProjectCreation> CreateProjectLockedAsync(
         SqliteConnection connection, SqliteTransaction transaction, ProjectRecord project, IReadOnlyList<ProjectFileRecord> files,
-        string? consumeSessionId, JobRecord job, CancellationToken cancellationToken)
+        string? consumeSessionId, JobRecord job, int? maxProjects, CancellationToken cancellationToken)
     {
         if (consumeSessionId is not null)
         {
@@ -46,6 +46,13 @@ public sealed partial class SqliteMetadataStore
             {
                 return new ProjectCreation(ProjectCreationOutcome.SessionConsumed, consumedBy);
             }
+        }
+
+        // Counted inside the write transaction, which SQLite runs one at a time: no two creations both see room.
+        if (maxProjects is { } max && await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM projects WHERE account_id = @AccountId", new { project.AccountId }, cancellationToken, transaction)) >= max)
+        {
+            return new ProjectCreation(ProjectCreationOutcome.LimitReached, null);
         }
 
         var taken = await connection.ExecuteScalarAsync<long>(Command(

@@ -10,9 +10,11 @@ public interface IProjectStore
     /// session exists and is unconsumed (else SessionGone / SessionConsumed with the project it became)
     /// and marks it consumed by this project; checks the name is free (else NameTaken); inserts the
     /// project, its <paramref name="files"/>, and the <paramref name="job"/> that will process it. So a
-    /// project never exists without the job that moves it to 100.
+    /// project never exists without the job that moves it to 100. When <paramref name="maxProjects"/> is
+    /// set and the project's account already has that many projects, nothing changes (LimitReached):
+    /// concurrent creations cannot together pass an account's limit.
     /// </summary>
-    Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, CancellationToken cancellationToken);
+    Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, int? maxProjects, CancellationToken cancellationToken);
 
     Task<ProjectRecord?> GetProjectAsync(string name, CancellationToken cancellationToken);
 

@@ -12,6 +12,9 @@ public enum ProjectCreationOutcome
 
     /// <summary>The session does not exist.</summary>
     SessionGone,
+
+    /// <summary>The account already has as many projects as its limit allows.</summary>
+    LimitReached,
 }
 
 public sealed record ProjectCreation(ProjectCreationOutcome Outcome, string? ExistingProjectName);

@@ -90,7 +90,7 @@ public sealed partial class ProjectService
         var now = time.GetUtcNow();
         var project = NewProject(uploadId, caller, fields, fields.Title ?? DefaultTitle(files), uploadId, null, files.Sum(f => f.Total), now);
         var projectFiles = files.Select(f => new ProjectFileRecord(uploadId, f.Name, ProjectFileKind.Uploaded, f.Total, null, f.Object, null)).ToList();
-        return await StoreAsync(project, projectFiles, uploadId, cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(project, projectFiles, uploadId, caller.Account.MaxProjects, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Result<ProjectCreated>> CreateFromLinkAsync(Caller caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
@@ -119,14 +119,20 @@ public sealed partial class ProjectService
         var now = time.GetUtcNow();
         var title = fields.Title ?? (Uri.UnescapeDataString(url.Segments[^1]).Trim('/') is { Length: > 0 } last ? last : url.Host);
         var project = NewProject(UploadIds.New(), caller, fields, title, null, url.ToString(), 0, now);
-        return await StoreAsync(project, [], null, cancellationToken).ConfigureAwait(false);
+        return await StoreAsync(project, [], null, caller.Account.MaxProjects, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Checked after a replay is ruled out: a retried creation of an existing project is not a new one.</summary>
+    /// <summary>
+    /// Checked after a replay is ruled out (a retried creation of an existing project is not a new one), so
+    /// a request over the limit fails before a link is probed or files are listed. The store checks again
+    /// atomically when it inserts (<see cref="IProjectStore.CreateProjectAsync"/>).
+    /// </summary>
     private async Task<Failure?> CheckProjectLimitAsync(Caller caller, CancellationToken cancellationToken) =>
         caller.Account.MaxProjects is { } max && await projects.CountProjectsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= max
-            ? Failure.With(StowageErrors.ProjectLimitReached, "limit", max)
+            ? ProjectLimitFailure(max)
             : null;
+
+    private static Failure ProjectLimitFailure(int max) => Failure.With(StowageErrors.ProjectLimitReached, "limit", max);
 
     private static ProjectRecord NewProject(string name, Caller caller, Fields fields, string title, string? uploadId, string? link, long size, DateTimeOffset now) =>
         new(name, caller.AccountId, title, ProjectState.Queued, ProjectStatus.Queued, fields.PrivacyMode, fields.CoordinateSystem, uploadId, link, size, now, now, []);

@@ -76,14 +76,14 @@ public sealed partial class ProjectService(
         return (items, total);
     }
 
-    private async Task<Result<ProjectCreated>> StoreAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? sessionId, CancellationToken cancellationToken)
+    private async Task<Result<ProjectCreated>> StoreAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? sessionId, int? maxProjects, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < NameAttempts; attempt++)
         {
             var name = attempt == 0 ? project.Name : $"{project.Name}-{Common.RandomIds.Base62(6)}";
             var candidate = project with { Name = name };
             var ownFiles = files.Select(f => f with { ProjectName = name }).ToList();
-            var outcome = await projects.CreateProjectAsync(candidate, ownFiles, sessionId, ProjectJob.Create(name, project.Created), cancellationToken).ConfigureAwait(false);
+            var outcome = await projects.CreateProjectAsync(candidate, ownFiles, sessionId, ProjectJob.Create(name, project.Created), maxProjects, cancellationToken).ConfigureAwait(false);
             switch (outcome.Outcome)
             {
                 case ProjectCreationOutcome.Created:
@@ -94,6 +94,8 @@ public sealed partial class ProjectService(
                     return await ReplayAsync(outcome.ExistingProjectName!, cancellationToken).ConfigureAwait(false);
                 case ProjectCreationOutcome.SessionGone:
                     return StowageErrors.UploadSessionNotFound;
+                case ProjectCreationOutcome.LimitReached:
+                    return ProjectLimitFailure(maxProjects!.Value); // another creation took the last place since the early check
                 case ProjectCreationOutcome.NameTaken:
                 default:
                     continue; // seed 004: the name "may differ from upload_id on a rare collision"

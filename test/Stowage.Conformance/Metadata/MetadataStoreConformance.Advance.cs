@@ -77,7 +77,7 @@ public abstract partial class MetadataStoreConformance
         var session = await AddSessionAsync(account.Id, T0, At(3600));
         await AddFileAsync(session.Id, account.Id, "a", 1000);
         await Store.AdvanceReceivedAsync(session.Id, "a", 1000, At(1), At(3600), Ct);
-        await Store.CreateProjectAsync(NewProject(account.Id), [], session.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id), [], session.Id, NewJob(), null, Ct);
 
         (await Store.AdvanceReceivedAsync(session.Id, "a", 1000, At(50), At(9999), Ct)).ShouldBeFalse();
 

@@ -57,7 +57,7 @@ public abstract partial class MetadataStoreConformance
     protected async Task<ProjectRecord> AddProjectAsync(string accountId, long sizeBytes = 0, DateTimeOffset? created = null, IReadOnlyList<ProjectFileRecord>? files = null)
     {
         var project = NewProject(accountId, sizeBytes: sizeBytes, created: created);
-        var creation = await Store.CreateProjectAsync(project, files ?? [], null, NewJob(created), Ct);
+        var creation = await Store.CreateProjectAsync(project, files ?? [], null, NewJob(created), null, Ct);
         creation.Outcome.ShouldBe(ProjectCreationOutcome.Created);
         return project;
     }

@@ -1,5 +1,6 @@
 using Stowage.Core.Jobs;
 using Stowage.Core.Projects;
+using Stowage.Core.Uploads;
 
 namespace Stowage.Conformance.Metadata;
 
@@ -19,7 +20,7 @@ public abstract partial class MetadataStoreConformance
         var files = new[] { NewProjectFile(project.Name, "b.jpg", size: 20), NewProjectFile(project.Name, "a.jpg") };
         var job = NewJob() with { Payload = $$"""{"project":"{{project.Name}}"}""" };
 
-        var creation = await Store.CreateProjectAsync(project, files, null, job, Ct);
+        var creation = await Store.CreateProjectAsync(project, files, null, job, null, Ct);
 
         creation.ShouldBe(new ProjectCreation(ProjectCreationOutcome.Created, null));
         ShouldMatch(await Store.GetProjectAsync(project.Name, Ct), project);
@@ -35,7 +36,7 @@ public abstract partial class MetadataStoreConformance
         await AddFileAsync(session.Id, account.Id, "a", 100);
         var project = NewProject(account.Id, sizeBytes: 100, sourceUploadId: session.Id);
 
-        var creation = await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "a", size: 100)], session.Id, NewJob(), Ct);
+        var creation = await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "a", size: 100)], session.Id, NewJob(), null, Ct);
 
         creation.Outcome.ShouldBe(ProjectCreationOutcome.Created);
         (await Store.GetSessionAsync(session.Id, Ct))!.ProjectName.ShouldBe(project.Name);
@@ -51,7 +52,7 @@ public abstract partial class MetadataStoreConformance
         var clash = NewProject(account.Id, name: existing.Name) with { Title = "clash" };
         var job = NewJob();
 
-        var creation = await Store.CreateProjectAsync(clash, [NewProjectFile(clash.Name, "new.jpg")], session.Id, job, Ct);
+        var creation = await Store.CreateProjectAsync(clash, [NewProjectFile(clash.Name, "new.jpg")], session.Id, job, null, Ct);
 
         creation.ShouldBe(new ProjectCreation(ProjectCreationOutcome.NameTaken, null));
         ShouldMatch(await Store.GetProjectAsync(existing.Name, Ct), existing);
@@ -66,11 +67,11 @@ public abstract partial class MetadataStoreConformance
         var account = await AddAccountAsync();
         var session = await AddSessionAsync(account.Id);
         var first = NewProject(account.Id);
-        await Store.CreateProjectAsync(first, [], session.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(first, [], session.Id, NewJob(), null, Ct);
         var second = NewProject(account.Id);
         var job = NewJob();
 
-        var creation = await Store.CreateProjectAsync(second, [], session.Id, job, Ct);
+        var creation = await Store.CreateProjectAsync(second, [], session.Id, job, null, Ct);
 
         creation.ShouldBe(new ProjectCreation(ProjectCreationOutcome.SessionConsumed, first.Name));
         (await Store.GetProjectAsync(second.Name, Ct)).ShouldBeNull();
@@ -83,9 +84,9 @@ public abstract partial class MetadataStoreConformance
         var account = await AddAccountAsync();
         var session = await AddSessionAsync(account.Id);
         var project = NewProject(account.Id);
-        await Store.CreateProjectAsync(project, [], session.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(project, [], session.Id, NewJob(), null, Ct);
 
-        var retry = await Store.CreateProjectAsync(project, [], session.Id, NewJob(), Ct);
+        var retry = await Store.CreateProjectAsync(project, [], session.Id, NewJob(), null, Ct);
 
         retry.ShouldBe(new ProjectCreation(ProjectCreationOutcome.SessionConsumed, project.Name));
     }
@@ -97,7 +98,7 @@ public abstract partial class MetadataStoreConformance
         var project = NewProject(account.Id);
         var job = NewJob();
 
-        var creation = await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "a")], "missing", job, Ct);
+        var creation = await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "a")], "missing", job, null, Ct);
 
         creation.ShouldBe(new ProjectCreation(ProjectCreationOutcome.SessionGone, null));
         (await Store.GetProjectAsync(project.Name, Ct)).ShouldBeNull();
@@ -112,7 +113,7 @@ public abstract partial class MetadataStoreConformance
         var projects = Enumerable.Range(0, 10).Select(_ => NewProject(account.Id)).ToList();
 
         var creations = await Task.WhenAll(projects.Select(p => Task.Run(() =>
-            Store.CreateProjectAsync(p, [NewProjectFile(p.Name, "a")], session.Id, NewJob(), Ct))));
+            Store.CreateProjectAsync(p, [NewProjectFile(p.Name, "a")], session.Id, NewJob(), null, Ct))));
 
         creations.Count(c => c.Outcome == ProjectCreationOutcome.Created).ShouldBe(1);
         var winner = projects[Array.FindIndex(creations, c => c.Outcome == ProjectCreationOutcome.Created)];
@@ -123,11 +124,53 @@ public abstract partial class MetadataStoreConformance
     }
 
     [Fact]
+    public async Task CreateProject_ReturnsLimitReached_AndChangesNothing_WhenTheAccountHasMaxProjects()
+    {
+        var account = await AddAccountAsync();
+        var other = await AddAccountAsync();
+        await Store.CreateProjectAsync(NewProject(account.Id), [], null, NewJob(), 2, Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id), [], null, NewJob(), 2, Ct);
+        (await Store.CreateProjectAsync(NewProject(other.Id), [], null, NewJob(), 2, Ct)).Outcome.ShouldBe(ProjectCreationOutcome.Created);
+        var session = await AddSessionAsync(account.Id);
+        var third = NewProject(account.Id);
+        var job = NewJob();
+
+        var creation = await Store.CreateProjectAsync(third, [NewProjectFile(third.Name, "a.jpg")], session.Id, job, 2, Ct);
+
+        creation.ShouldBe(new ProjectCreation(ProjectCreationOutcome.LimitReached, null));
+        (await Store.GetProjectAsync(third.Name, Ct)).ShouldBeNull();
+        (await Store.GetJobAsync(job.Id, Ct)).ShouldBeNull();
+        (await Store.GetSessionAsync(session.Id, Ct))!.ProjectName.ShouldBeNull();
+        (await Store.CountProjectsAsync(account.Id, Ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task CreateProject_UnderParallelAttemptsOnManySessions_NeverPassesTheAccountsLimit()
+    {
+        var account = await AddAccountAsync();
+        var sessions = new List<UploadSessionRecord>();
+        for (var i = 0; i < 10; i++)
+        {
+            sessions.Add(await AddSessionAsync(account.Id));
+        }
+
+        var creations = await Task.WhenAll(sessions.Select(session => Task.Run(() =>
+        {
+            var project = NewProject(account.Id);
+            return Store.CreateProjectAsync(project, [], session.Id, NewJob(), 3, Ct);
+        })));
+
+        creations.Count(c => c.Outcome == ProjectCreationOutcome.Created).ShouldBe(3);
+        creations.Where(c => c.Outcome != ProjectCreationOutcome.Created).ShouldAllBe(c => c.Outcome == ProjectCreationOutcome.LimitReached);
+        (await Store.CountProjectsAsync(account.Id, Ct)).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task CreateProject_EnqueuesAJobThatWorkersCanClaim()
     {
         var account = await AddAccountAsync();
         var job = NewJob();
-        await Store.CreateProjectAsync(NewProject(account.Id), [], null, job, Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id), [], null, job, null, Ct);
 
         var claimed = await Store.ClaimAsync("worker", At(1), At(61), Ct);
 

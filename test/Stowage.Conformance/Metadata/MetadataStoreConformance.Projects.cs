@@ -66,8 +66,8 @@ public abstract partial class MetadataStoreConformance
         var account = await AddAccountAsync();
         var project = NewProject(account.Id);
         var other = NewProject(account.Id);
-        await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "b/2.jpg"), NewProjectFile(project.Name, "a.jpg")], null, NewJob(), Ct);
-        await Store.CreateProjectAsync(other, [NewProjectFile(other.Name, "0.jpg")], null, NewJob(), Ct);
+        await Store.CreateProjectAsync(project, [NewProjectFile(project.Name, "b/2.jpg"), NewProjectFile(project.Name, "a.jpg")], null, NewJob(), null, Ct);
+        await Store.CreateProjectAsync(other, [NewProjectFile(other.Name, "0.jpg")], null, NewJob(), null, Ct);
         await Store.UpsertProjectFileAsync(NewProjectFile(project.Name, "b/1.jpg", ProjectFileKind.Extracted), Ct);
 
         (await Store.ListProjectFilesAsync(project.Name, Ct)).Select(f => f.Path).ShouldBe(["a.jpg", "b/1.jpg", "b/2.jpg"]);
@@ -95,8 +95,8 @@ public abstract partial class MetadataStoreConformance
         var project = NewProject(account.Id);
         var other = NewProject(account.Id);
         var uploaded = NewProjectFile(project.Name, "scan.zip");
-        await Store.CreateProjectAsync(project, [uploaded], null, NewJob(), Ct);
-        await Store.CreateProjectAsync(other, [], null, NewJob(), Ct);
+        await Store.CreateProjectAsync(project, [uploaded], null, NewJob(), null, Ct);
+        await Store.CreateProjectAsync(other, [], null, NewJob(), null, Ct);
         await Store.UpsertProjectFileAsync(NewProjectFile(project.Name, "x/1.jpg", ProjectFileKind.Extracted), Ct);
         await Store.UpsertProjectFileAsync(NewProjectFile(project.Name, "x/2.jpg", ProjectFileKind.Extracted), Ct);
         var otherExtracted = NewProjectFile(other.Name, "x/1.jpg", ProjectFileKind.Extracted);

@@ -49,7 +49,7 @@ public abstract partial class MetadataStoreConformance
     {
         var account = await AddAccountAsync();
         var session = await AddSessionAsync(account.Id);
-        await Store.CreateProjectAsync(NewProject(account.Id), [], session.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id), [], session.Id, NewJob(), null, Ct);
 
         var reservation = await Store.ReserveFileAsync(NewFile(session.Id, "late", 1), account.Id, Unlimited, Ct);
 
@@ -113,7 +113,7 @@ public abstract partial class MetadataStoreConformance
         await AddFileAsync(foreign.Id, other.Id, "x", 10_000);
         var consumed = await AddSessionAsync(account.Id);
         await AddFileAsync(consumed.Id, account.Id, "y", 10_000);
-        await Store.CreateProjectAsync(NewProject(account.Id, sizeBytes: 0), [], consumed.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id, sizeBytes: 0), [], consumed.Id, NewJob(), null, Ct);
         var session = await AddSessionAsync(account.Id);
 
         var reservation = await Store.ReserveFileAsync(NewFile(session.Id, "a", 1000), account.Id, new ReservationLimits(null, 1000), Ct);

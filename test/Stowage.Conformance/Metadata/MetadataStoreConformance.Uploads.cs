@@ -100,7 +100,7 @@ public abstract partial class MetadataStoreConformance
         var second = await AddSessionAsync(account.Id, At(0), At(20));
         await AddSessionAsync(account.Id, At(0), At(30));
         var project = NewProject(account.Id);
-        await Store.CreateProjectAsync(project, [], consumed.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(project, [], consumed.Id, NewJob(), null, Ct);
 
         var expired = await Store.ListExpiredSessionsAsync(At(1000), 2, Ct);
 
@@ -119,7 +119,7 @@ public abstract partial class MetadataStoreConformance
         await AddFileAsync(open.Id, account.Id, "b", 20);
         await AddFileAsync(consumed.Id, account.Id, "c", 4000);
         await AddFileAsync(foreign.Id, other.Id, "d", 50_000);
-        await Store.CreateProjectAsync(NewProject(account.Id, sizeBytes: 3), [], consumed.Id, NewJob(), Ct);
+        await Store.CreateProjectAsync(NewProject(account.Id, sizeBytes: 3), [], consumed.Id, NewJob(), null, Ct);
         await AddProjectAsync(account.Id, sizeBytes: 5);
         await AddProjectAsync(other.Id, sizeBytes: 70_000);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.Jobs;
@@ -286,7 +288,7 @@ public sealed class ProjectServiceCreateTests
         var uploadId = await h.CompleteSessionAsync(caller, ("a.jpg", [1]));
         var squatter = new ProjectRecord(uploadId, caller.AccountId, "older", ProjectState.Ready, ProjectStatus.Ready, 0, null, null, null, 0,
             h.Time.GetUtcNow(), h.Time.GetUtcNow(), []);
-        (await h.Store.CreateProjectAsync(squatter, [], null, ProjectJob.Create(uploadId, h.Time.GetUtcNow()), CoreHarness.Ct)).Outcome
+        (await h.Store.CreateProjectAsync(squatter, [], null, ProjectJob.Create(uploadId, h.Time.GetUtcNow()), null, CoreHarness.Ct)).Outcome
             .ShouldBe(ProjectCreationOutcome.Created);
 
         var created = (await h.Projects.CreateAsync(caller, Request(uploadId), CoreHarness.Ct)).ShouldSucceed();
@@ -311,6 +313,66 @@ public sealed class ProjectServiceCreateTests
 
         failure.Detail("limit").ShouldBe(1);
         (await h.Uploads.GetSessionAsync(caller, second, CoreHarness.Ct)).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task Create_NeverPassesTheAccountsMaximum_WhenCreationsRunAtOnce()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        var caller = await h.CallerAsync(configure: a => a with { MaxProjects = 2 });
+        var sessions = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            sessions.Add(await h.CompleteSessionAsync(caller, ($"{i}.jpg", [(byte)i])));
+        }
+
+        // All six pass the early count (none is created yet) before any goes on: only the store's
+        // check inside its write transaction can keep the account at its limit.
+        var store = new CountBarrierStore(h.Store, parties: sessions.Count);
+        var projects = new ProjectService(store, h.Store, h.Fetcher, Options.Create(h.Settings.Uploads), Options.Create(h.Settings.Processing), h.Time, NullLogger<ProjectService>.Instance);
+        var results = await Task.WhenAll(sessions.Select(id => Task.Run(() => projects.CreateAsync(caller, Request(id), CoreHarness.Ct))));
+
+        results.Count(r => r.IsSuccess).ShouldBe(2);
+        results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Failure!.Error == StowageErrors.ProjectLimitReached);
+        results.Where(r => !r.IsSuccess).Select(r => r.Failure!.Detail("limit")).ShouldAllBe(limit => Equals(limit, 2));
+        (await h.Store.CountProjectsAsync(caller.AccountId, CoreHarness.Ct)).ShouldBe(2);
+    }
+
+    /// <summary>Answers CountProjectsAsync only once every party has asked, so all see the same count.</summary>
+    private sealed class CountBarrierStore(IProjectStore inner, int parties) : IProjectStore
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public async Task<int> CountProjectsAsync(string accountId, CancellationToken cancellationToken)
+        {
+            var count = await inner.CountProjectsAsync(accountId, cancellationToken);
+            if (Interlocked.Increment(ref _arrived) == parties)
+            {
+                _all.SetResult();
+            }
+
+            await _all.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return count;
+        }
+
+        public Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, int? maxProjects, CancellationToken cancellationToken) =>
+            inner.CreateProjectAsync(project, files, consumeSessionId, job, maxProjects, cancellationToken);
+
+        public Task<ProjectRecord?> GetProjectAsync(string name, CancellationToken cancellationToken) => inner.GetProjectAsync(name, cancellationToken);
+
+        public Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(string accountId, int offset, int limit, CancellationToken cancellationToken) =>
+            inner.ListProjectsAsync(accountId, offset, limit, cancellationToken);
+
+        public Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken) => inner.UpdateProjectAsync(project, cancellationToken);
+
+        public Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken) =>
+            inner.ListProjectFilesAsync(projectName, cancellationToken);
+
+        public Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken) => inner.UpsertProjectFileAsync(file, cancellationToken);
+
+        public Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken) =>
+            inner.DeleteProjectFilesAsync(projectName, kind, cancellationToken);
     }
 
     [Fact]
