@@ -7,17 +7,10 @@ internal static class BenchHttp
 {
     public static HttpClient Create(Uri baseAddress, int parallel)
     {
-        var handler = new SocketsHttpHandler
-        {
-            // Twice the workers: a connection being returned never makes a worker wait for a new one.
-            MaxConnectionsPerServer = parallel * 2,
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        };
+        var handler = NewHandler();
+
+        // Twice the workers: a connection being returned never makes a worker wait for a new one.
+        handler.MaxConnectionsPerServer = parallel * 2;
 
         return new HttpClient(handler)
         {
@@ -29,4 +22,15 @@ internal static class BenchHttp
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
     }
+
+    /// <summary>The transport every bench client uses: loopback only, nothing between the client and the socket.</summary>
+    public static SocketsHttpHandler NewHandler() => new()
+    {
+        UseProxy = false,
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+    };
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using Stowage.Bench.Http;
 
 namespace Stowage.Bench.S3;
 
@@ -9,15 +9,7 @@ namespace Stowage.Bench.S3;
 /// and port. SigV4 signs the Host header (host:port) and not the scheme, so the signatures stay valid, and
 /// every mode is compared over the same transport. It also records each PUT's x-amz-content-sha256.
 /// </summary>
-internal sealed class PlainHttpHandler(PayloadRecorder recorder) : DelegatingHandler(new SocketsHttpHandler
-{
-    UseProxy = false,
-    UseCookies = false,
-    AllowAutoRedirect = false,
-    AutomaticDecompression = DecompressionMethods.None,
-    ConnectTimeout = TimeSpan.FromSeconds(5),
-    PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-})
+internal sealed class PlainHttpHandler(PayloadRecorder recorder) : DelegatingHandler(BenchHttp.NewHandler())
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

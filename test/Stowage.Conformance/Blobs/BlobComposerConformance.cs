@@ -27,13 +27,7 @@ public abstract partial class BlobComposerConformance
 
     protected static ObjectRef Obj(string key) => new(Bucket, key);
 
-    /// <summary>Deterministic, non-repeating bytes, so a misplaced range never compares equal by accident.</summary>
-    protected static byte[] Bytes(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
-    }
+    protected static byte[] Bytes(int length, int seed) => BlobBytes.Make(length, seed);
 
     protected async Task PutPartAsync(ObjectRef target, int partNumber, byte[] data, string uploadId = Upload, bool durable = true)
     {
@@ -57,33 +51,11 @@ public abstract partial class BlobComposerConformance
     protected Task ComposeAsync(ObjectRef target, params int[] partNumbers) =>
         Composer.ComposeAsync(target, Upload, partNumbers, true, Ct);
 
-    protected async Task PutAsync(ObjectRef obj, byte[] data)
-    {
-        using var content = new MemoryStream(data);
-        await Store.PutAsync(obj, content, true, Ct);
-    }
+    protected Task PutAsync(ObjectRef obj, byte[] data) => BlobBytes.PutAsync(Store, obj, data, durable: true);
 
-    /// <summary>The object's bytes from <paramref name="offset"/>, or null when it does not exist.</summary>
-    protected async Task<byte[]?> ReadAsync(ObjectRef obj, long offset = 0)
-    {
-        await using var stream = await Store.OpenReadAsync(obj, offset, Ct);
-        if (stream is null)
-        {
-            return null;
-        }
+    protected Task<byte[]?> ReadAsync(ObjectRef obj, long offset = 0) => BlobBytes.ReadAsync(Store, obj, offset);
 
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, Ct);
-        return copy.ToArray();
-    }
+    protected static void BytesShouldBe(byte[]? actual, byte[] expected) => BlobBytes.ShouldBe(actual, expected);
 
-    /// <summary>Compares large arrays quickly, and names the first differing offset instead of printing megabytes.</summary>
-    protected static void BytesShouldBe(byte[]? actual, byte[] expected)
-    {
-        actual.ShouldNotBeNull();
-        actual.Length.ShouldBe(expected.Length);
-        actual.AsSpan().CommonPrefixLength(expected).ShouldBe(expected.Length, "bytes differ from this offset on");
-    }
-
-    protected static byte[] Concat(IEnumerable<byte[]> parts) => parts.SelectMany(p => p).ToArray();
+    protected static byte[] Concat(IEnumerable<byte[]> parts) => BlobBytes.Concat(parts);
 }

@@ -43,13 +43,17 @@ internal static class S3UploadRequest
         return (body.Content, length, write);
     }
 
-    public static void WriteAnswerHeaders(HttpResponse response, string etag, ChecksumValue? checksum)
+    /// <summary>200 with no body, the ETag and the computed checksum: PutObject's and UploadPart's answer.</summary>
+    public static void Answer(HttpResponse response, string etag, ChecksumValue? checksum)
     {
         response.Headers.ETag = S3Xml.QuotedETag(etag);
         if (checksum is not null)
         {
             response.Headers[ChecksumNames.HeaderName(checksum.Algorithm)] = checksum.Base64;
         }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentLength = 0;
     }
 
     private static bool IsFramedWithoutLength(HttpRequest request) =>

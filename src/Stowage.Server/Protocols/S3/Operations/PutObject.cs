@@ -22,8 +22,6 @@ internal sealed class PutObject(S3ObjectService objects) : IS3Operation
             return;
         }
 
-        S3UploadRequest.WriteAnswerHeaders(call.Response, stored.Value.ETag, stored.Value.Checksum);
-        call.Response.StatusCode = StatusCodes.Status200OK;
-        call.Response.ContentLength = 0;
+        S3UploadRequest.Answer(call.Response, stored.Value.ETag, stored.Value.Checksum);
     }
 }

@@ -36,8 +36,6 @@ internal sealed class UploadPart(S3MultipartService multipart) : IS3Operation
             return;
         }
 
-        S3UploadRequest.WriteAnswerHeaders(call.Response, part.Value.ETag, part.Value.Checksum);
-        call.Response.StatusCode = StatusCodes.Status200OK;
-        call.Response.ContentLength = 0;
+        S3UploadRequest.Answer(call.Response, part.Value.ETag, part.Value.Checksum);
     }
 }
