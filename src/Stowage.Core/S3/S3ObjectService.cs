@@ -69,18 +69,28 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
     /// <summary>The object and its bytes from <paramref name="offset"/>, or NoSuchKey.</summary>
     public async Task<Result<ObjectContent>> OpenAsync(S3Bucket bucket, string key, long offset, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(bucket);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var record = await store.GetObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false);
-        if (record is null)
+        var record = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+        if (!record.IsSuccess)
         {
-            return S3Errors.NoSuchKey;
+            return record.Failure;
         }
 
-        var stream = await blobs.OpenReadAsync(new ObjectRef(bucket.Name, key), offset, cancellationToken).ConfigureAwait(false);
+        var bytes = await OpenAsync(record.Value, offset, cancellationToken).ConfigureAwait(false);
+        return bytes.IsSuccess ? new ObjectContent(record.Value, bytes.Value) : bytes.Failure;
+    }
 
-        // A record without bytes is an object deleted between the two reads (the record goes first).
-        return stream is null ? S3Errors.NoSuchKey : new ObjectContent(record, stream);
+    /// <summary>
+    /// The bytes of an object whose record the caller has read (to judge preconditions and ranges against
+    /// it) from <paramref name="offset"/>, or NoSuchKey when they are gone.
+    /// </summary>
+    public async Task<Result<Stream>> OpenAsync(S3ObjectRecord record, long offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var stream = await blobs.OpenReadAsync(new ObjectRef(record.Bucket, record.Key), offset, cancellationToken).ConfigureAwait(false);
+
+        // A record without bytes is an object deleted since its record was read (the record goes first).
+        return stream is null ? S3Errors.NoSuchKey : stream;
     }
 
     /// <summary>Deletes the object and its bytes; deleting a missing key succeeds, as in S3.</summary>

@@ -13,60 +13,47 @@ internal sealed class GetObject(S3ObjectService objects) : IS3Operation
 {
     private const int CopyBufferBytes = 1 << 20;
 
-    /// <summary>Attempts when the object is replaced between reading its record and opening its bytes.</summary>
-    private const int OpenAttempts = 3;
-
     public async Task HandleAsync(S3Call call)
     {
-        for (var attempt = 1; ; attempt++)
+        var found = await objects.HeadAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
+        if (!found.IsSuccess)
         {
-            var found = await objects.HeadAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
-            if (!found.IsSuccess)
-            {
-                await call.FailAsync(found.Failure).ConfigureAwait(false);
-                return;
-            }
-
-            var obj = found.Value;
-            if (S3Preconditions.Evaluate(call.Request, obj) is { } status)
-            {
-                await AnswerPreconditionAsync(call, obj, status).ConfigureAwait(false);
-                return;
-            }
-
-            var range = S3Range.Parse(call.Request.Headers.Range.ToString(), obj.Size);
-            if (range.IsUnsatisfiable)
-            {
-                call.Response.Headers.ContentRange = $"bytes */{obj.Size.ToString(CultureInfo.InvariantCulture)}";
-                await call.FailAsync(S3Errors.InvalidRange).ConfigureAwait(false);
-                return;
-            }
-
-            if (HttpMethods.IsHead(call.Request.Method))
-            {
-                WriteHeaders(call, obj, range.Range);
-                return;
-            }
-
-            var offset = range.Range?.Offset ?? 0;
-            var opened = await objects.OpenAsync(call.RequiredBucket, call.Key, offset, call.Aborted).ConfigureAwait(false);
-            if (!opened.IsSuccess)
-            {
-                await call.FailAsync(opened.Failure).ConfigureAwait(false);
-                return;
-            }
-
-            await using var content = opened.Value.Content;
-            if (opened.Value.Object.ETag != obj.ETag && attempt < OpenAttempts)
-            {
-                continue; // replaced in between: answer from one version only
-            }
-
-            WriteHeaders(call, opened.Value.Object, range.Range);
-            var length = range.Range?.Length ?? opened.Value.Object.Size;
-            await CopyAsync(content, length, call.Response, call.Aborted).ConfigureAwait(false);
+            await call.FailAsync(found.Failure).ConfigureAwait(false);
             return;
         }
+
+        var obj = found.Value;
+        if (S3Preconditions.Evaluate(call.Request, obj) is { } status)
+        {
+            await AnswerPreconditionAsync(call, obj, status).ConfigureAwait(false);
+            return;
+        }
+
+        var range = S3Range.Parse(call.Request.Headers.Range.ToString(), obj.Size);
+        if (range.IsUnsatisfiable)
+        {
+            call.Response.Headers.ContentRange = $"bytes */{obj.Size.ToString(CultureInfo.InvariantCulture)}";
+            await call.FailAsync(S3Errors.InvalidRange).ConfigureAwait(false);
+            return;
+        }
+
+        if (HttpMethods.IsHead(call.Request.Method))
+        {
+            WriteHeaders(call, obj, range.Range);
+            return;
+        }
+
+        // The record read above is the one answered from: one metadata read per GET.
+        var opened = await objects.OpenAsync(obj, range.Range?.Offset ?? 0, call.Aborted).ConfigureAwait(false);
+        if (!opened.IsSuccess)
+        {
+            await call.FailAsync(opened.Failure).ConfigureAwait(false);
+            return;
+        }
+
+        await using var content = opened.Value;
+        WriteHeaders(call, obj, range.Range);
+        await CopyAsync(content, range.Range?.Length ?? obj.Size, call.Response, call.Aborted).ConfigureAwait(false);
     }
 
     private static Task AnswerPreconditionAsync(S3Call call, S3ObjectRecord obj, int status)
