@@ -138,8 +138,9 @@ internal static class BenchProgram
         var ceilingOf = peers.ToDictionary(p => p.Key, p => p.CeilingKey);
         var byKey = results.ToDictionary(r => r.Key);
         var targets = Targets.Evaluate(byKey);
-        ReportPrinter.Print(o, options, info, results, ceilingOf, targets);
-        var json = await JsonReport.WriteAsync(options, info, results, targets, CancellationToken.None);
+        var context = Targets.Context(byKey);
+        ReportPrinter.Print(o, options, info, results, ceilingOf, targets, context);
+        var json = await JsonReport.WriteAsync(options, info, results, targets, context, CancellationToken.None);
         o.WriteLine($"json: {json}");
         return results.Any(r => r.Error is not null) ? 1 : 0;
     }
@@ -156,7 +157,8 @@ internal static class BenchProgram
 
         if (options.Only.Contains("nginx"))
         {
-            peers.Add(new NginxPeer(options, pids));
+            peers.Add(new NginxPeer(options, pids, chunked: false));
+            peers.Add(new NginxPeer(options, pids, chunked: true));
         }
 
         if (options.Only.Contains("tus"))

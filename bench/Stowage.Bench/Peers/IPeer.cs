@@ -1,5 +1,6 @@
 using Stowage.Bench.Clients;
 using Stowage.Bench.Data;
+using Stowage.Bench.Running;
 using Stowage.Bench.Servers;
 
 namespace Stowage.Bench.Peers;
@@ -17,6 +18,9 @@ internal interface IPeer : IAsyncDisposable
     string CeilingKey { get; }
 
     IUploadClient Client { get; }
+
+    /// <summary>The workloads this peer is measured on (a peer that would only repeat another's row skips one).</summary>
+    IReadOnlyList<Scenario> Scenarios => [Scenario.Big, Scenario.Small];
 
     /// <summary>Starts the server; throws PeerUnavailableException when it cannot be run here.</summary>
     Task StartAsync(CancellationToken ct);

@@ -2,27 +2,34 @@ using Stowage.Bench.Cli;
 using Stowage.Bench.Clients;
 using Stowage.Bench.Data;
 using Stowage.Bench.Http;
+using Stowage.Bench.Running;
 using Stowage.Bench.Servers;
 
 namespace Stowage.Bench.Peers;
 
 /// <summary>
 /// nginx with its dav module taking a plain PUT to disk: the practical ceiling of an HTTP
-/// upload on this machine (no protocol, no metadata, no fsync).
+/// upload on this machine (no protocol, no metadata, no fsync). When <paramref name="chunked"/>,
+/// the big file arrives as the Sessions client sends it, one PUT per chunk, one after the other:
+/// the cost of stop-and-wait chunking itself, on the cheapest server there is here.
 /// </summary>
-internal sealed class NginxPeer(BenchOptions options, PidRegistry pids) : IPeer
+internal sealed class NginxPeer(BenchOptions options, PidRegistry pids, bool chunked) : IPeer
 {
-    private readonly string root = Path.Combine(options.WorkDir, "nginx");
+    private readonly string root = Path.Combine(options.WorkDir, chunked ? "nginx-chunked" : "nginx");
     private readonly int port = FreePort.Next();
     private ServerProcess? server;
     private HttpClient? http;
-    private PutClient? client;
+    private IUploadClient? client;
 
-    public string Key => "nginx";
+    public string Key => chunked ? "nginx-chunked" : "nginx";
 
-    public string Name => "nginx dav (PUT)";
+    public string Name => chunked ? $"nginx dav ({options.ChunkSize / BenchOptions.MiB} MiB PUTs)" : "nginx dav (PUT)";
 
-    public string CeilingKey => "sink-put";
+    /// <summary>The chunked client's traffic is the Sessions client's, less a header and a JSON answer.</summary>
+    public string CeilingKey => chunked ? "sink-sessions" : "sink-put";
+
+    /// <summary>Its small files would be the plain nginx row again: one PUT per file.</summary>
+    public IReadOnlyList<Scenario> Scenarios => chunked ? [Scenario.Big] : [Scenario.Big, Scenario.Small];
 
     public IUploadClient Client => client ?? throw new InvalidOperationException("not started");
 
@@ -50,11 +57,16 @@ internal sealed class NginxPeer(BenchOptions options, PidRegistry pids) : IPeer
         var baseUri = new Uri($"http://127.0.0.1:{port}/");
         await server.WaitReadyAsync(ReadinessProbe.Get(new Uri(baseUri, "healthz")), TimeSpan.FromSeconds(20), ct);
         http = BenchHttp.Create(baseUri, options.Parallel);
-        client = new PutClient(http, "dav/");
+        client = chunked ? new ChunkedPutClient(http, "dav/", options.ChunkSize) : new PutClient(http, "dav/");
     }
 
-    public Task VerifyBigAsync(UploadedFile uploaded, TestData data, CancellationToken ct) =>
-        FileHash.VerifyAsync(Path.Combine(root, "www", Uri.UnescapeDataString(uploaded.Locator)), data.Big, data.BigSha256, ct);
+    public Task VerifyBigAsync(UploadedFile uploaded, TestData data, CancellationToken ct)
+    {
+        var stored = Path.Combine(root, "www", Uri.UnescapeDataString(uploaded.Locator));
+        return chunked
+            ? FileHash.VerifyChunksAsync(stored, data.Big, data.BigSha256, ct)
+            : FileHash.VerifyAsync(stored, data.Big, data.BigSha256, ct);
+    }
 
     public Task VerifySmallAsync(ISmallBatch batch, TestData data, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Stowage.Bench.Reporting;
 /// <summary>The machine-readable report, one file per run under bench/out/.</summary>
 internal static class JsonReport
 {
-    public static async Task<string> WriteAsync(BenchOptions options, RunInfo info, IReadOnlyList<PeerResult> results, IReadOnlyList<TargetCheck> targets, CancellationToken ct)
+    public static async Task<string> WriteAsync(BenchOptions options, RunInfo info, IReadOnlyList<PeerResult> results, IReadOnlyList<TargetCheck> targets, IReadOnlyList<TargetCheck> context, CancellationToken ct)
     {
         Directory.CreateDirectory(options.OutDir);
         var path = Path.Combine(options.OutDir, $"bench-{info.StartedAt:yyyyMMdd-HHmmss}.json");
@@ -40,6 +40,7 @@ internal static class JsonReport
                 small = ScenarioJson(r, Running.Scenario.Small),
             }),
             targets = targets.Select(t => new { name = t.Name, value = t.Value, median_value = t.MedianValue, comparison = t.AtLeast ? ">=" : "<=", limit = t.Limit, unit = t.Unit, status = t.Status, missing = t.Missing }),
+            context = context.Select(c => new { name = c.Name, value = c.Value, median_value = c.MedianValue, unit = c.Unit, missing = c.Missing }),
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }), ct);
         return path;

@@ -12,7 +12,7 @@ internal static class ReportPrinter
     // Past two runnable tasks per core, the peers' figures are mostly someone else's load.
     private const double BusyLoadPerCore = 2;
 
-    public static void Print(TextWriter o, BenchOptions options, RunInfo info, IReadOnlyList<PeerResult> results, IReadOnlyDictionary<string, string> ceilingOf, IReadOnlyList<TargetCheck> targets)
+    public static void Print(TextWriter o, BenchOptions options, RunInfo info, IReadOnlyList<PeerResult> results, IReadOnlyDictionary<string, string> ceilingOf, IReadOnlyList<TargetCheck> targets, IReadOnlyList<TargetCheck> context)
     {
         var big = $"{options.BigSize / BenchOptions.MiB} MiB file";
         var small = $"{options.SmallCount} x {options.SmallSize / 1024} KiB, {options.Parallel} clients";
@@ -49,6 +49,15 @@ internal static class ReportPrinter
             var value = t.Value is { } v ? $"{v:F2} {t.Unit}" : t.Missing ?? "n/a";
             var median = t.MedianValue is { } mv ? $"   (medians: {mv:F2} {t.Unit})" : "";
             o.WriteLine($"  {t.Name,-44} {value,-22} {(t.AtLeast ? ">=" : "<="),2} {t.Limit:0.0#} {t.Unit,-3} {t.Status}{median}");
+        }
+
+        o.WriteLine();
+        o.WriteLine("Context (not targets): how much of the nginx gap is chunking itself:");
+        foreach (var c in context)
+        {
+            var value = c.Value is { } v ? $"{v:F2} {c.Unit}" : c.Missing ?? "n/a";
+            var median = c.MedianValue is { } mv ? $"   (medians: {mv:F2} {c.Unit})" : "";
+            o.WriteLine($"  {c.Name,-50} {value,-22}{median}");
         }
 
         o.WriteLine();

@@ -37,7 +37,24 @@ internal static class Targets
         ];
     }
 
-    private static TargetCheck Ratio(string name, PeerResult? subject, PeerResult? reference, Scenario scenario, Func<Sample, double> figure, double limit)
+    /// <summary>
+    /// Not targets: what the fsync-off target is up against. The issue sets Stowage's 8 MiB chunks
+    /// against nginx's single PUT; the nginx row fed the same chunks shows how much of that gap is
+    /// the stop-and-wait chunking itself, which no server can remove.
+    /// </summary>
+    public static IReadOnlyList<TargetCheck> Context(IReadOnlyDictionary<string, PeerResult> results)
+    {
+        var off = results.GetValueOrDefault("stowage-fsync-off");
+        var nginx = results.GetValueOrDefault("nginx");
+        var chunked = results.GetValueOrDefault("nginx-chunked");
+        return
+        [
+            Ratio("nginx 8 MiB PUTs / nginx one PUT, big file", chunked, nginx, Scenario.Big, s => s.MegabytesPerSecond, limit: null),
+            Ratio("Stowage (fsync off) / nginx 8 MiB PUTs, big file", off, chunked, Scenario.Big, s => s.MegabytesPerSecond, limit: null),
+        ];
+    }
+
+    private static TargetCheck Ratio(string name, PeerResult? subject, PeerResult? reference, Scenario scenario, Func<Sample, double> figure, double? limit)
     {
         var a = subject?.Best(scenario);
         var b = reference?.Best(scenario);

@@ -39,7 +39,7 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
                 for (var i = 0; i < peers.Count; i++)
                 {
                     var (peer, result) = peers[(i + round) % peers.Count];
-                    if (result.Error is not null)
+                    if (result.Error is not null || !peer.Scenarios.Contains(scenario))
                     {
                         continue;
                     }
@@ -73,6 +73,11 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
         limit.CancelAfter(MeasurementLimit);
         await peer.Client.UploadBigAsync(data.Big, "warmup", limit.Token);
         await peer.CleanAsync(limit.Token);
+        if (!peer.Scenarios.Contains(Scenario.Small))
+        {
+            return;
+        }
+
         var batch = await peer.Client.StartSmallBatchAsync("warmup-small", limit.Token);
         await SmallUploader.RunAsync(batch, data.Small, options.Parallel, limit.Token);
         await peer.CleanAsync(limit.Token);
