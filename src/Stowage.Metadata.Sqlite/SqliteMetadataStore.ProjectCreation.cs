@@ -33,10 +33,11 @@ public sealed partial class SqliteMetadataStore
     {
         if (consumeSessionId is not null)
         {
-            // A missing row reads as null; a row whose project_name is NULL reads as "".
+            // A missing or expired row reads as null; a row whose project_name is NULL reads as "". An
+            // expired session may be losing its bytes already (IUploadStore.ExpireSessionAsync).
             var consumedBy = await connection.QuerySingleOrDefaultAsync<string?>(Command(
-                "SELECT COALESCE(project_name, '') FROM upload_sessions WHERE id = @consumeSessionId",
-                new { consumeSessionId }, cancellationToken, transaction));
+                "SELECT COALESCE(project_name, '') FROM upload_sessions WHERE id = @consumeSessionId AND (project_name IS NOT NULL OR expires_at > @now)",
+                new { consumeSessionId, now = UnixMillis.From(project.Created) }, cancellationToken, transaction));
             if (consumedBy is null)
             {
                 return new ProjectCreation(ProjectCreationOutcome.SessionGone, null);

@@ -32,10 +32,10 @@ public sealed partial class SqliteMetadataStore
             return new FileReservation(ReservationOutcome.Existing, existing.ToRecord());
         }
 
-        // Null when the session is missing or consumed; otherwise the totals of its files so far.
+        // Null when the session is missing, consumed or expired; otherwise the totals of its files so far.
         var sessionBytes = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-            "SELECT reserved_bytes FROM upload_sessions WHERE id = @SessionId AND project_name IS NULL",
-            new { candidate.SessionId }, cancellationToken, transaction));
+            "SELECT reserved_bytes FROM upload_sessions WHERE id = @SessionId AND project_name IS NULL AND expires_at > @now",
+            new { candidate.SessionId, now = UnixMillis.From(candidate.Created) }, cancellationToken, transaction));
         if (sessionBytes is not { } reserved)
         {
             return new FileReservation(ReservationOutcome.SessionGone, null);
@@ -73,7 +73,8 @@ public sealed partial class SqliteMetadataStore
 
         // Two tables, so a transaction, shared with concurrent hot-path writes (group commit: one fsync for all).
         // MAX keeps the mark monotonic even when a slower, older request finishes after a newer one; the
-        // EXISTS makes it a no-op once a project consumed the session. Not cancellable once queued: the
+        // EXISTS makes it a no-op once a project consumed the session or it expired (a DELETE expires it
+        // before removing its bytes, so no writer counts bytes that are going). Not cancellable once queued: the
         // bytes it counts are already durable, and the caller passes None for that reason.
         return writes.RunAsync(async (connection, transaction) =>
         {
@@ -81,7 +82,7 @@ public sealed partial class SqliteMetadataStore
                 """
                 UPDATE upload_files SET received = MAX(received, @received), updated = @now
                 WHERE session_id = @sessionId AND name = @name
-                  AND EXISTS (SELECT 1 FROM upload_sessions WHERE id = @sessionId AND project_name IS NULL)
+                  AND EXISTS (SELECT 1 FROM upload_sessions WHERE id = @sessionId AND project_name IS NULL AND expires_at > @now)
                 """, parameters, CancellationToken.None, transaction));
             if (advanced == 0)
             {

@@ -52,6 +52,16 @@ public sealed partial class SqliteMetadataStore
         return row?.ToRecord();
     }
 
+    public async Task<bool> ExpireSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Through the write queue, so it is ordered with the reservations and advances it must stop.
+        cancellationToken.ThrowIfCancellationRequested();
+        var parameters = new { id, at = UnixMillis.From(at) };
+        return await writes.RunAsync(async (connection, transaction) => await connection.ExecuteAsync(Command(
+            "UPDATE upload_sessions SET expires_at = MIN(expires_at, @at) WHERE id = @id AND project_name IS NULL",
+            parameters, CancellationToken.None, transaction)) == 1);
+    }
+
     public async Task<bool> DeleteSessionAsync(string id, CancellationToken cancellationToken)
     {
         // One statement: the files go with it through ON DELETE CASCADE, in the same implicit transaction.

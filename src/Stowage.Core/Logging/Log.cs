@@ -8,6 +8,9 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Debug, "Client stopped sending {Session}/{File} after {Written} bytes; received is {Received}.")]
     public static partial void ClientStoppedSending(ILogger logger, string session, string file, long written, long received);
 
+    [LoggerMessage(1002, LogLevel.Warning, "Upload session {Session} is deleted, but removing its bytes failed; the sweeper retries.")]
+    public static partial void SessionRemovalDeferred(ILogger logger, string session, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Information, "Project {Project} created from {Source}.")]
     public static partial void ProjectCreated(ILogger logger, string project, string source);
 
@@ -34,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(4002, LogLevel.Error, "Sweeping expired sessions failed; it runs again later.")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4003, LogLevel.Warning, "Removing expired upload session {Session} failed; the next sweep retries it.")]
+    public static partial void SessionSweepFailed(ILogger logger, string session, Exception exception);
 }

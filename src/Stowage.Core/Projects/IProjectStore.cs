@@ -7,7 +7,8 @@ public interface IProjectStore
 {
     /// <summary>
     /// Atomically, in one transaction: when <paramref name="consumeSessionId"/> is set, checks that the
-    /// session exists and is unconsumed (else SessionGone / SessionConsumed with the project it became)
+    /// session exists, unconsumed and unexpired at the project's creation time (else SessionGone, or
+    /// SessionConsumed with the project it became)
     /// and marks it consumed by this project; checks the name is free (else NameTaken); inserts the
     /// project, its <paramref name="files"/>, and the <paramref name="job"/> that will process it. So a
     /// project never exists without the job that moves it to 100. When <paramref name="maxProjects"/> is

@@ -10,20 +10,36 @@ public sealed class ExpiredSessionSweeper(IUploadStore store, UploadSessionServi
 {
     private const int Batch = 100;
 
-    /// <summary>Sweeps everything expired now; returns how many sessions went.</summary>
+    /// <summary>
+    /// Sweeps everything expired now; returns how many sessions went. A session that cannot be removed
+    /// (its bytes will not delete) is logged and keeps its rows, so the next sweep tries it again; it
+    /// does not hold up the others.
+    /// </summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
         {
             var expired = await store.ListExpiredSessionsAsync(time.GetUtcNow(), Batch, cancellationToken).ConfigureAwait(false);
+            var removed = 0;
             foreach (var session in expired)
             {
-                await sessions.DiscardAsync(session, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await sessions.DiscardAsync(session, cancellationToken).ConfigureAwait(false);
+                    removed++;
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Log.SessionSweepFailed(logger, session.Id, ex);
+                }
             }
 
-            total += expired.Count;
-            if (expired.Count < Batch)
+            total += removed;
+
+            // A full batch that removed something may have more behind it; the failed ones come first
+            // again, so a batch of nothing but failures ends this sweep.
+            if (expired.Count < Batch || removed == 0)
             {
                 break;
             }

@@ -33,7 +33,7 @@ internal sealed class CoreHarness : IAsyncDisposable
         var durability = Options.Create(settings.Durability);
         Accounts = new AccountService(Store, Time);
         Keys = new ApiKeyService(Store, Accounts, Time);
-        Uploads = new UploadSessionService(Store, Blobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
+        Uploads = new UploadSessionService(Store, settings.WrapSessionBlobs?.Invoke(Blobs) ?? Blobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
         Projects = new ProjectService(Store, Store, Fetcher, uploads, processing, Time, NullLogger<ProjectService>.Instance);
         Processor = new ProjectProcessor(Store, Store, Store, Blobs, Fetcher, [new ZipArchiveFormat()], uploads, processing, durability, Time, NullLogger<ProjectProcessor>.Instance);
         Runner = new JobRunner(Store, [Processor, .. settings.ExtraHandlers], Options.Create(settings.Jobs), Time, NullLogger<JobRunner>.Instance);
