@@ -172,6 +172,12 @@ public sealed partial class UploadSessionService
         var maxSession = caller.Account.MaxSessionBytes ?? _options.MaxSessionBytes;
         var quota = caller.Account.QuotaBytes ?? _options.DefaultQuotaBytes;
         var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
+        if (total == 0 && reservation.Outcome == ReservationOutcome.SessionGone)
+        {
+            // No record of this name exists and none can be made any more: the empty object is ours alone.
+            await blobs.DeleteAsync(candidate.Object, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return reservation.Outcome switch
         {
             ReservationOutcome.Created or ReservationOutcome.Existing => reservation.File!,

@@ -2,14 +2,28 @@ using Stowage.Core.Storage;
 
 namespace Stowage.Core.Tests.Support;
 
-/// <summary>A blob store whose deletes fail while <see cref="Failing"/> is set (a full disk, a store that is down); all else passes through.</summary>
-internal sealed class DeleteFailingBlobStore(IBlobStore inner) : IBlobStore
+/// <summary>
+/// A blob store that passes everything through, except that its deletes fail while <see cref="FailDeletes"/>
+/// is set (a full disk, a store that is down), and <see cref="BeforeOpenWriter"/> runs before a writer opens
+/// (to make something happen at that exact point, e.g. a concurrent DELETE).
+/// </summary>
+internal sealed class ScriptedBlobStore(IBlobStore inner) : IBlobStore
 {
-    public bool Failing { get; set; } = true;
+    public bool FailDeletes { get; set; }
 
     public int FailedDeletes { get; private set; }
 
-    public ValueTask<IBlobWriter> OpenWriterAsync(ObjectRef obj, long offset, CancellationToken cancellationToken) => inner.OpenWriterAsync(obj, offset, cancellationToken);
+    public Func<ObjectRef, Task>? BeforeOpenWriter { get; set; }
+
+    public async ValueTask<IBlobWriter> OpenWriterAsync(ObjectRef obj, long offset, CancellationToken cancellationToken)
+    {
+        if (BeforeOpenWriter is { } hook)
+        {
+            await hook(obj);
+        }
+
+        return await inner.OpenWriterAsync(obj, offset, cancellationToken);
+    }
 
     public Task PutAsync(ObjectRef obj, Stream content, bool durable, CancellationToken cancellationToken) => inner.PutAsync(obj, content, durable, cancellationToken);
 
@@ -21,7 +35,7 @@ internal sealed class DeleteFailingBlobStore(IBlobStore inner) : IBlobStore
 
     public Task<bool> DeleteAsync(ObjectRef obj, CancellationToken cancellationToken)
     {
-        if (Failing)
+        if (FailDeletes)
         {
             FailedDeletes++;
             throw new IOException($"injected: deleting {obj} failed");
