@@ -56,6 +56,19 @@ public sealed partial class SqliteMetadataStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    /// <summary>Oldest first; its plan (a SEARCH of s3_multipart_uploads_by_initiated, no sort) is checked by the tests.</summary>
+    internal static readonly string ListInitiatedBySql =
+        $"SELECT {MultipartUploadRow.Columns} FROM s3_multipart_uploads WHERE initiated <= @initiatedBy ORDER BY initiated, upload_id LIMIT @limit";
+
+    public async Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MultipartUploadRow>(Command(
+            ListInitiatedBySql, new { initiatedBy = UnixMillis.From(initiatedBy), limit }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
     /// <summary>The listing query; its plan (a SEARCH of s3_multipart_uploads_by_key, no sort) is checked by the tests.</summary>
     internal static string ListUploadsSql(S3KeyBounds bounds, bool resumeWithinKey, bool markerFound)
     {

@@ -73,6 +73,16 @@ public sealed class SqliteS3StoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ListMultipartUploadsInitiatedBy_IsOneRangeSearchOfTheAgeIndex_WithoutASort()
+    {
+        using var store = await NewInitializedStoreAsync();
+
+        var plan = await PlanAsync(store, SqliteMetadataStore.ListInitiatedBySql, S3KeyBounds.For("key", "", null, markerInclusive: false));
+
+        plan.ShouldBe("SEARCH s3_multipart_uploads USING INDEX s3_multipart_uploads_by_initiated (initiated<?)");
+    }
+
+    [Fact]
     public async Task PutPart_Throws_WhenTheUploadIsUnknown_RatherThanLeaveAnOrphanPart()
     {
         using var store = await NewInitializedStoreAsync();
@@ -84,7 +94,7 @@ public sealed class SqliteS3StoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Migration_AddsTheS3Tables_ToADatabaseAtVersionOne_KeepingItsData()
+    public async Task Migration_TakesADatabaseAtVersionOne_ToTheLatest_KeepingItsData()
     {
         await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
         {
@@ -99,7 +109,7 @@ public sealed class SqliteS3StoreTests : IDisposable
         (await store.GetAccountAsync("a1", Ct)).ShouldBe(new Account("a1", "one", true, null, null, null, null, DateTimeOffset.UnixEpoch));
         (await store.CreateBucketAsync(new S3Bucket("b", "a1", T0), Ct)).ShouldBeTrue();
         await using var check = await store.OpenAsync(Ct);
-        (await check.ExecuteScalarAsync<long>("PRAGMA user_version")).ShouldBe(2);
+        (await check.ExecuteScalarAsync<long>("PRAGMA user_version")).ShouldBe(SqliteMigrations.Steps.Count);
     }
 
     [Fact]
@@ -120,7 +130,7 @@ public sealed class SqliteS3StoreTests : IDisposable
         await using var connection = await store.OpenAsync(Ct);
         var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
             "EXPLAIN QUERY PLAN " + sql,
-            new { bucket = "b", lower = bounds.Lower, upper = bounds.Upper, keyMarker = "raw/b", uploadIdMarker = "u", markerInitiated = 0L, limit = 10 });
+            new { bucket = "b", lower = bounds.Lower, upper = bounds.Upper, keyMarker = "raw/b", uploadIdMarker = "u", markerInitiated = 0L, initiatedBy = 0L, limit = 10 });
         return string.Join(" | ", rows.Select(r => r.Detail));
     }
 }

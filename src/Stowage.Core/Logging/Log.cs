@@ -40,4 +40,10 @@ internal static partial class Log
 
     [LoggerMessage(4003, LogLevel.Warning, "Removing expired upload session {Session} failed; the next sweep retries it.")]
     public static partial void SessionSweepFailed(ILogger logger, string session, Exception exception);
+
+    [LoggerMessage(4004, LogLevel.Information, "Aborted {Count} multipart uploads left open more than {Seconds} s.")]
+    public static partial void AbortedAbandonedUploads(ILogger logger, int count, int seconds);
+
+    [LoggerMessage(4005, LogLevel.Error, "Aborting abandoned multipart uploads failed; it runs again later.")]
+    public static partial void MultipartSweepFailed(ILogger logger, Exception exception);
 }

@@ -48,6 +48,12 @@ public interface IS3Store
     /// </summary>
     Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsAsync(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Open uploads of every bucket initiated at or before <paramref name="initiatedBy"/>, oldest first (by
+    /// initiation time, then upload id), at most <paramref name="limit"/>: the abandoned-upload sweep's work.
+    /// </summary>
+    Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken);
+
     /// <summary>Inserts or replaces a part's record (a re-uploaded part replaces the earlier one).</summary>
     Task PutPartAsync(PartRecord part, CancellationToken cancellationToken);
 

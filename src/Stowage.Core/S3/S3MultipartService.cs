@@ -54,14 +54,40 @@ public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs,
             return upload.Failure;
         }
 
-        // Records first: from then on the upload is gone for everyone, whatever becomes of the part files.
-        if (!await store.DeleteMultipartUploadAsync(uploadId, CancellationToken.None).ConfigureAwait(false))
+        return await AbortHeldAsync(upload.Value).ConfigureAwait(false) ? null : Failure.Of(S3Errors.NoSuchUpload);
+    }
+
+    /// <summary>
+    /// Aborts the uploads initiated at or before <paramref name="initiatedBy"/> (clients that never completed
+    /// nor aborted), up to <paramref name="limit"/>, oldest first; returns how many went. An upload whose lock
+    /// is held (a part or a Complete in flight) is left for the next sweep.
+    /// </summary>
+    public async Task<int> AbortInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken)
+    {
+        var aborted = 0;
+        foreach (var upload in await store.ListMultipartUploadsInitiatedByAsync(initiatedBy, limit, cancellationToken).ConfigureAwait(false))
         {
-            return Failure.Of(S3Errors.NoSuchUpload);
+            await using var held = await locks.TryAcquireAsync(LockName(upload.UploadId), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            if (held is not null && await AbortHeldAsync(upload).ConfigureAwait(false))
+            {
+                aborted++;
+            }
         }
 
-        await Composer().AbortAsync(new ObjectRef(bucket.Name, key), uploadId, CancellationToken.None).ConfigureAwait(false);
-        return null;
+        return aborted;
+    }
+
+    /// <summary>Under the upload's lock: false when it is gone already (completed or aborted).</summary>
+    private async Task<bool> AbortHeldAsync(MultipartUploadRecord upload)
+    {
+        // Records first: from then on the upload is gone for everyone, whatever becomes of the part files.
+        if (!await store.DeleteMultipartUploadAsync(upload.UploadId, CancellationToken.None).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await Composer().AbortAsync(new ObjectRef(upload.Bucket, upload.Key), upload.UploadId, CancellationToken.None).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The open upload, or NoSuchUpload when unknown or not of this bucket and key.</summary>
@@ -81,7 +107,7 @@ public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs,
         return store.ListMultipartUploadsAsync(bucket.Name, prefix, keyMarker, uploadIdMarker, limit, cancellationToken);
     }
 
-    private static string LockName(string uploadId) => "s3/upload/" + uploadId;
+    internal static string LockName(string uploadId) => "s3/upload/" + uploadId;
 
     private static Failure Busy() => new(S3Errors.ServiceUnavailable,
         new Dictionary<string, object?> { [S3Failures.MessageField] = "Another request is completing or aborting this upload; retry." },

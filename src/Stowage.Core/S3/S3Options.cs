@@ -32,6 +32,16 @@ public sealed class S3Options
     /// <summary>Longest presigned-URL lifetime: 7 days, as SigV4 allows (X-Amz-Expires at most 604800).</summary>
     public int MaxPresignedSeconds { get; set; } = 7 * 24 * 3600;
 
+    /// <summary>
+    /// A multipart upload neither completed nor aborted this long after it was initiated is aborted by the
+    /// server, parts and all: 7 days by default (the age AWS suggests for a lifecycle rule's
+    /// AbortIncompleteMultipartUpload); 0 keeps them until a client aborts them.
+    /// </summary>
+    public int AbandonedMultipartUploadSeconds { get; set; } = 7 * 24 * 3600;
+
+    /// <summary>How often the server looks for abandoned multipart uploads.</summary>
+    public int MultipartSweepIntervalSeconds { get; set; } = 3600;
+
     /// <summary>Largest allowed difference between a request's x-amz-date and the server clock: 15 minutes, as S3.</summary>
     public int MaxClockSkewSeconds { get; set; } = 15 * 60;
 }

@@ -57,6 +57,16 @@ public static class S3OptionsValidation
         {
             yield return "MaxClockSkewSeconds must be at least 1.";
         }
+
+        if (options.AbandonedMultipartUploadSeconds < 0)
+        {
+            yield return "AbandonedMultipartUploadSeconds must be 0 (never) or more.";
+        }
+
+        if (options.MultipartSweepIntervalSeconds < 1)
+        {
+            yield return "MultipartSweepIntervalSeconds must be at least 1.";
+        }
     }
 
     private static bool IsHttpUrl(string value) =>

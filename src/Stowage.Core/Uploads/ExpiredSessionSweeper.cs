@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Core.Common;
 
 namespace Stowage.Core.Uploads;
 
@@ -54,24 +55,6 @@ public sealed class ExpiredSessionSweeper(IUploadStore store, UploadSessionServi
     }
 
     /// <summary>Sweeps every <paramref name="interval"/> until stopped; a failed sweep is logged and retried next time.</summary>
-    public async Task RunAsync(TimeSpan interval, CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(stopping).ConfigureAwait(false);
-                await Task.Delay(interval, time, stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                Log.SweepFailed(logger, ex);
-                await Task.Delay(interval, time, stopping).ConfigureAwait(false);
-            }
-        }
-    }
+    public Task RunAsync(TimeSpan interval, CancellationToken stopping) =>
+        PeriodicSweep.RunAsync(SweepOnceAsync, interval, time, ex => Log.SweepFailed(logger, ex), stopping);
 }

@@ -10,5 +10,6 @@ internal static class SqliteMigrations
     [
         Migration001Initial.Sql,
         Migration002S3.Sql,
+        Migration003MultipartAge.Sql,
     ];
 }

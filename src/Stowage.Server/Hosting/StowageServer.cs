@@ -68,6 +68,7 @@ public static class StowageServer
         builder.Services.AddS3Api(s3);
         builder.Services.AddHostedService<JobWorkerService>();
         builder.Services.AddHostedService<SessionSweeperService>();
+        builder.Services.AddHostedService<MultipartSweeperService>();
 
         var app = builder.Build();
         app.UseS3Api(s3);

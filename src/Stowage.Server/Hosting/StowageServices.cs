@@ -73,6 +73,7 @@ public static class StowageServices
         services.AddSingleton<S3BucketService>();
         services.AddSingleton<S3ObjectService>();
         services.AddSingleton<S3MultipartService>();
+        services.AddSingleton<AbandonedMultipartSweeper>();
         services.AddSingleton<S3Presigner>();
         services.AddSingleton<S3UploadGate>();
         return services;

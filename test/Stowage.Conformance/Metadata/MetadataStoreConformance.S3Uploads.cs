@@ -152,4 +152,21 @@ public abstract partial class MetadataStoreConformance
         (await Store.ListPartsAsync(other.UploadId, 0, 100, Ct)).Count.ShouldBe(1);
         (await Store.ListMultipartUploadsAsync("captures", "", null, null, 100, Ct)).Select(u => u.UploadId).ShouldBe([other.UploadId]);
     }
+
+    [Fact]
+    public async Task ListMultipartUploadsInitiatedBy_ReturnsOldEnoughUploadsOfEveryBucket_OldestFirst_UpToTheLimit()
+    {
+        var cutoff = T0.AddYears(-1); // before every other test's uploads, which share the store
+        var oldest = await AddUploadAsync(NewId("bucket"), "z", cutoff.AddSeconds(-30), NewId("u"));
+        var tieB = await AddUploadAsync(NewId("bucket"), "a", cutoff.AddSeconds(-10), "tie-b-" + NewId("u"));
+        var tieA = await AddUploadAsync(NewId("bucket"), "b", cutoff.AddSeconds(-10), "tie-a-" + NewId("u"));
+        var atCutoff = await AddUploadAsync(NewId("bucket"), "k", cutoff, NewId("u"));
+        await AddUploadAsync(NewId("bucket"), "k", cutoff.AddMilliseconds(1), NewId("u"));
+
+        (await Store.ListMultipartUploadsInitiatedByAsync(cutoff, 100, Ct)).Select(u => u.UploadId)
+            .ShouldBe([oldest.UploadId, tieA.UploadId, tieB.UploadId, atCutoff.UploadId]);
+        (await Store.ListMultipartUploadsInitiatedByAsync(cutoff, 2, Ct)).Select(u => u.UploadId).ShouldBe([oldest.UploadId, tieA.UploadId]);
+        (await Store.ListMultipartUploadsInitiatedByAsync(cutoff, 0, Ct)).ShouldBeEmpty();
+        ShouldMatch((await Store.ListMultipartUploadsInitiatedByAsync(cutoff, 1, Ct)).Single(), oldest);
+    }
 }

@@ -53,6 +53,9 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
     public Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsAsync(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int limit, CancellationToken cancellationToken) =>
         inner.ListMultipartUploadsAsync(bucket, prefix, keyMarker, uploadIdMarker, limit, cancellationToken);
 
+    public Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken) =>
+        inner.ListMultipartUploadsInitiatedByAsync(initiatedBy, limit, cancellationToken);
+
     public Task PutPartAsync(PartRecord part, CancellationToken cancellationToken) => inner.PutPartAsync(part, cancellationToken);
 
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>

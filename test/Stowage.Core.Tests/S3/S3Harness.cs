@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Stowage.Core.Accounts;
 using Stowage.Core.Locks;
@@ -32,6 +33,7 @@ internal sealed class S3Harness : IAsyncDisposable
         Buckets = new S3BucketService(s3Store, Time);
         Objects = new S3ObjectService(s3Store, Blobs, s3Options, durability, Time);
         Multipart = new S3MultipartService(s3Store, Blobs, Locks, s3Options, durability, Time);
+        Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
 
     public S3Options Options { get; }
@@ -53,6 +55,8 @@ internal sealed class S3Harness : IAsyncDisposable
     public S3ObjectService Objects { get; }
 
     public S3MultipartService Multipart { get; }
+
+    public AbandonedMultipartSweeper Sweeper { get; }
 
     public static CancellationToken Ct => CancellationToken.None;
 
@@ -83,6 +87,13 @@ internal sealed class S3Harness : IAsyncDisposable
 
     /// <summary>The blob's bytes, or null when there is none.</summary>
     public Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key) => BlobBytes.ReadAsync(Blobs, new ObjectRef(bucket.Name, key), Ct);
+
+    /// <summary>Every file the blob store holds (objects, parts, anything left behind).</summary>
+    public IReadOnlyList<string> BlobFiles()
+    {
+        var root = Path.Combine(_root, "blobs");
+        return Directory.Exists(root) ? [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)] : [];
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -29,6 +29,8 @@ public sealed class S3OptionsValidationTests
     [InlineData("MaxPresignedSeconds")]
     [InlineData("MaxClockSkewSeconds")]
     [InlineData("Buckets")]
+    [InlineData("AbandonedMultipartUploadSeconds")]
+    [InlineData("MultipartSweepIntervalSeconds")]
     public void Validate_NamesTheSetting_ThatIsInvalid(string setting)
     {
         var options = new S3Options();
@@ -42,6 +44,8 @@ public sealed class S3OptionsValidationTests
             case "MaxPresignedSeconds": options.MaxPresignedSeconds = 604_801; break;
             case "MaxClockSkewSeconds": options.MaxClockSkewSeconds = 0; break;
             case "Buckets": options.Buckets["Bad_Bucket"] = "someone"; break;
+            case "AbandonedMultipartUploadSeconds": options.AbandonedMultipartUploadSeconds = -1; break;
+            case "MultipartSweepIntervalSeconds": options.MultipartSweepIntervalSeconds = 0; break;
         }
 
         S3OptionsValidation.Validate(options).ShouldHaveSingleItem().ShouldStartWith(setting);

@@ -1,0 +1,16 @@
+namespace Stowage.FunctionalTests.S3.Harness;
+
+/// <summary>
+/// A server that aborts multipart uploads left open for 8 s, looking every second: long enough for a slow
+/// runner's awscli to add a part first, short enough for a test to wait for.
+/// </summary>
+public sealed class AbandonedUploadsServerFixture : S3ServerFixture
+{
+    public const int AbandonedAfterSeconds = 8;
+
+    protected override IEnumerable<string> Configuration =>
+    [
+        $"--Stowage:S3:AbandonedMultipartUploadSeconds={AbandonedAfterSeconds}",
+        "--Stowage:S3:MultipartSweepIntervalSeconds=1",
+    ];
+}
