@@ -33,7 +33,8 @@ internal sealed class CoreHarness : IAsyncDisposable
         var durability = Options.Create(settings.Durability);
         Accounts = new AccountService(Store, Time);
         Keys = new ApiKeyService(Store, Accounts, Time);
-        Uploads = new UploadSessionService(Store, settings.WrapSessionBlobs?.Invoke(Blobs) ?? Blobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
+        SessionBlobs = new ScriptedBlobStore(Blobs);
+        Uploads = new UploadSessionService(Store, SessionBlobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
         Projects = new ProjectService(Store, Store, Fetcher, uploads, processing, Time, NullLogger<ProjectService>.Instance);
         Processor = new ProjectProcessor(Store, Store, Store, Blobs, Fetcher, [new ZipArchiveFormat()], uploads, processing, durability, Time, NullLogger<ProjectProcessor>.Instance);
         Runner = new JobRunner(Store, [Processor, .. settings.ExtraHandlers], Options.Create(settings.Jobs), Time, NullLogger<JobRunner>.Instance);
@@ -47,6 +48,9 @@ internal sealed class CoreHarness : IAsyncDisposable
     public SqliteMetadataStore Store { get; }
 
     public FileSystemBlobStore Blobs { get; }
+
+    /// <summary>The blob store as the upload sessions see it: the same store, with failures to script (the harness's own reads bypass it).</summary>
+    public ScriptedBlobStore SessionBlobs { get; }
 
     public InProcessLockProvider Locks { get; } = new();
 

@@ -16,9 +16,6 @@ internal sealed class HarnessSettings
 
     public DurabilityOptions Durability { get; } = new();
 
-    /// <summary>Wraps the blob store the upload sessions use (to inject failures); the harness's own reads bypass it.</summary>
-    public Func<IBlobStore, IBlobStore>? WrapSessionBlobs { get; set; }
-
     /// <summary>Handlers the job runner gets besides the project processor.</summary>
     public List<IJobHandler> ExtraHandlers { get; } = [];
 }

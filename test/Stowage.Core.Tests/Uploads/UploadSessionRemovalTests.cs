@@ -15,27 +15,22 @@ public sealed class UploadSessionRemovalTests
     [Fact]
     public async Task Delete_WhenTheBytesWillNotDelete_AnswersDeleted_AndTheSweeperRemovesThemLater()
     {
-        ScriptedBlobStore? scripted = null;
-        await using var h = await CoreHarness.CreateAsync(s =>
-        {
-            s.Uploads.SessionTtlSeconds = Ttl;
-            s.WrapSessionBlobs = inner => scripted = new ScriptedBlobStore(inner);
-        });
+        await using var h = await CoreHarness.CreateAsync(s => s.Uploads.SessionTtlSeconds = Ttl);
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
         (await h.PutAsync(caller, uploadId, "a.jpg", TestBytes.Random(100))).ShouldSucceed();
         (await h.PutChunkAsync(caller, uploadId, "b.jpg", TestBytes.Random(10), 0, 50)).ShouldSucceed();
-        scripted!.FailDeletes = true;
+        h.SessionBlobs.FailDeletes = true;
 
         (await h.Uploads.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed().ShouldBeTrue();
 
-        scripted.FailedDeletes.ShouldBe(1);
+        h.SessionBlobs.FailedDeletes.ShouldBe(1);
         (await h.Uploads.GetSessionAsync(caller, uploadId, CoreHarness.Ct)).ShouldFailWith(StowageErrors.UploadSessionNotFound);
         (await h.PutChunkAsync(caller, uploadId, "b.jpg", TestBytes.Random(10), 10, 50)).ShouldFailWith(StowageErrors.UploadSessionNotFound);
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldNotBeNull(); // still there, still listed
         (await h.Store.ListFilesAsync(uploadId, CoreHarness.Ct)).Count.ShouldBe(2);
 
-        scripted.FailDeletes = false;
+        h.SessionBlobs.FailDeletes = false;
         (await h.Sweeper.SweepOnceAsync(CoreHarness.Ct)).ShouldBe(1);
 
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeNull();
@@ -46,19 +41,14 @@ public sealed class UploadSessionRemovalTests
     [Fact]
     public async Task Sweep_WhenOneSessionsBytesWillNotDelete_KeepsItsRows_SweepsTheOthers_AndRetriesItNextTime()
     {
-        ScriptedBlobStore? scripted = null;
-        await using var h = await CoreHarness.CreateAsync(s =>
-        {
-            s.Uploads.SessionTtlSeconds = Ttl;
-            s.WrapSessionBlobs = inner => scripted = new ScriptedBlobStore(inner);
-        });
+        await using var h = await CoreHarness.CreateAsync(s => s.Uploads.SessionTtlSeconds = Ttl);
         var caller = await h.CallerAsync();
         var stuck = await h.NewSessionAsync(caller);
         (await h.PutAsync(caller, stuck, "a.jpg", TestBytes.Random(100))).ShouldSucceed();
         h.Time.AdvanceSeconds(1);
         var empty = await h.NewSessionAsync(caller); // expires a second later: swept after the stuck one
         h.Time.AdvanceSeconds(Ttl);
-        scripted!.FailDeletes = true;
+        h.SessionBlobs.FailDeletes = true;
 
         (await h.Sweeper.SweepOnceAsync(CoreHarness.Ct)).ShouldBe(1);
 
@@ -67,7 +57,7 @@ public sealed class UploadSessionRemovalTests
         (await h.Store.ListFilesAsync(stuck, CoreHarness.Ct)).Count.ShouldBe(1);
         (await h.ReadObjectAsync(h.SessionObject(stuck, "a.jpg"))).ShouldNotBeNull();
 
-        scripted.FailDeletes = false;
+        h.SessionBlobs.FailDeletes = false;
         (await h.Sweeper.SweepOnceAsync(CoreHarness.Ct)).ShouldBe(1);
 
         (await h.Store.GetSessionAsync(stuck, CoreHarness.Ct)).ShouldBeNull();
@@ -93,11 +83,10 @@ public sealed class UploadSessionRemovalTests
     [Fact]
     public async Task Project_FromASessionBeingDeleted_IsRefused()
     {
-        ScriptedBlobStore? scripted = null;
-        await using var h = await CoreHarness.CreateAsync(s => s.WrapSessionBlobs = inner => scripted = new ScriptedBlobStore(inner));
+        await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
         var uploadId = await h.CompleteSessionAsync(caller, ("a.jpg", TestBytes.Random(100)));
-        scripted!.FailDeletes = true; // the DELETE stops after expiring the session, before its bytes are gone
+        h.SessionBlobs.FailDeletes = true; // the DELETE stops after expiring the session, before its bytes are gone
         (await h.Uploads.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed();
 
         (await h.Projects.CreateAsync(caller, new(uploadId, null, null, null, null), CoreHarness.Ct)).ShouldFailWith(StowageErrors.UploadSessionNotFound);
@@ -106,15 +95,14 @@ public sealed class UploadSessionRemovalTests
     [Fact]
     public async Task EmptyFile_PutIntoASessionDeletedAtThatMoment_LeavesNoObject()
     {
-        ScriptedBlobStore? scripted = null;
-        await using var h = await CoreHarness.CreateAsync(s => s.WrapSessionBlobs = inner => scripted = new ScriptedBlobStore(inner));
+        await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
         var uploadId = await h.NewSessionAsync(caller);
 
         // The empty file's object is made before its record; a DELETE lands in between.
-        scripted!.BeforeOpenWriter = async _ =>
+        h.SessionBlobs.BeforeOpenWriter = async _ =>
         {
-            scripted.BeforeOpenWriter = null;
+            h.SessionBlobs.BeforeOpenWriter = null;
             (await h.Uploads.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed();
         };
 
