@@ -14,8 +14,9 @@ public interface IUploadStore
 
     /// <summary>
     /// Atomically: returns the existing file of that name if there is one; otherwise checks that the
-    /// session still exists unconsumed and unexpired at the candidate's creation time, that the session's totals plus <paramref name="candidate"/>'s
-    /// stay within <see cref="ReservationLimits.MaxSessionBytes"/>, and that the account's usage
+    /// session still exists unconsumed and unexpired at the candidate's creation time, that the
+    /// session's totals plus <paramref name="candidate"/>'s stay within
+    /// <see cref="ReservationLimits.MaxSessionBytes"/>, and that the account's usage
     /// (see <see cref="GetAccountUsageAsync"/>) plus the candidate's total stays within
     /// <see cref="ReservationLimits.QuotaBytes"/>; then inserts the candidate.
     /// </summary>
