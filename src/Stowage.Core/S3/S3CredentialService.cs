@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Common;
 using Stowage.Core.Errors;
 
 namespace Stowage.Core.S3;
@@ -19,12 +20,12 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
     /// <summary>How long a resolved long-lived key is trusted without asking the store again.</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
-    // Far more keys than an installation has in use at once; a miss is one indexed lookup anyway.
-    private const int CacheCapacity = 10_000;
+    /// <summary>Far more keys (or accounts) than an installation has in use at once; a miss is one indexed lookup anyway.</summary>
+    internal const int CacheCapacity = 10_000;
     private const int SessionTokenKeyBytes = 32;
 
     private readonly S3Options _options = options.Value;
-    private readonly S3PrincipalCache _cache = new(time, CacheLifetime, CacheCapacity);
+    private readonly TimedCache<S3Principal> _cache = new(time, CacheLifetime, CacheCapacity);
     private byte[]? _sessionTokenKey;
 
     /// <summary>Creates and stores a long-lived access key (AKIA…) for the account.</summary>
@@ -111,7 +112,7 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
         }
 
         var principal = new S3Principal(record.AccessKeyId, record.SecretAccessKey, record.AccountId, Scope: null, Expiration: null);
-        _cache.Add(principal);
+        _cache.Add(principal.AccessKeyId, principal);
         return principal;
     }
 

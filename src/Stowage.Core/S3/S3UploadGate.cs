@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Stowage.Core.Accounts;
+using Stowage.Core.Common;
 using Stowage.Core.Errors;
 
 namespace Stowage.Core.S3;
@@ -13,7 +13,7 @@ namespace Stowage.Core.S3;
 /// </summary>
 public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, (bool Allowed, long Stamp)> _cache = new(StringComparer.Ordinal);
+    private readonly TimedCache<bool> _allowed = new(time, S3CredentialService.CacheLifetime, S3CredentialService.CacheCapacity);
 
     public async ValueTask<Failure?> CheckAsync(S3Principal principal, S3Action action, CancellationToken cancellationToken)
     {
@@ -23,13 +23,13 @@ public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
             return null;
         }
 
-        if (!_cache.TryGetValue(principal.AccountId, out var cached) || time.GetElapsedTime(cached.Stamp) >= S3CredentialService.CacheLifetime)
+        if (!_allowed.TryGet(principal.AccountId, out var allowed))
         {
             var account = await accounts.GetAccountAsync(principal.AccountId, cancellationToken).ConfigureAwait(false);
-            cached = (account?.UploadAllowed ?? false, time.GetTimestamp());
-            _cache[principal.AccountId] = cached;
+            allowed = account?.UploadAllowed ?? false;
+            _allowed.Add(principal.AccountId, allowed);
         }
 
-        return cached.Allowed ? null : S3Failures.WithMessage(S3Errors.AccessDenied, "This account is not allowed to upload.");
+        return allowed ? null : S3Failures.WithMessage(S3Errors.AccessDenied, "This account is not allowed to upload.");
     }
 }

@@ -10,7 +10,6 @@ namespace Stowage.Server.Protocols.S3.Auth;
 /// </summary>
 internal static class S3AuthFailures
 {
-
     public static Failure Message(ErrorCode error, string message) => S3Failures.WithMessage(error, message);
 
     public static Failure Anonymous() =>
