@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 using Stowage.Metadata.Sqlite.Rows;
 
 namespace Stowage.Metadata.Sqlite;
@@ -13,8 +14,8 @@ public sealed partial class SqliteMetadataStore
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(Command(
             """
-            INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, checksum_algorithm)
-            VALUES (@UploadId, @Bucket, @Key, @AccountId, @Initiated, @Headers, @ChecksumAlgorithm)
+            INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, checksum_algorithm, blob_bucket, blob_key)
+            VALUES (@UploadId, @Bucket, @Key, @AccountId, @Initiated, @Headers, @ChecksumAlgorithm, @BlobBucket, @BlobKey)
             """, MultipartUploadRow.From(upload), cancellationToken));
     }
 
@@ -114,36 +115,44 @@ public sealed partial class SqliteMetadataStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public Task<bool> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, CancellationToken cancellationToken)
+    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = S3ObjectRow.From(obj);
+        ArgumentNullException.ThrowIfNull(obj);
 
         // BEGIN IMMEDIATE: the upload's deletion decides the outcome, and the object is written only if it
         // happened, all under the write lock, so two completes of one upload cannot both succeed.
         return WriteAsync(async (connection, transaction) =>
         {
-            if (!await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken))
+            if (await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken) is null)
             {
-                return false;
+                return new ObjectReplacement(false, null);
             }
 
-            await connection.ExecuteAsync(Command(S3ObjectRow.Insert, row, cancellationToken, transaction));
-            return true;
+            return new ObjectReplacement(true, await ReplaceObjectAsync(connection, transaction, obj, now, cancellationToken));
         }, cancellationToken);
     }
 
-    public Task<bool> DeleteMultipartUploadAsync(string uploadId, CancellationToken cancellationToken) =>
-        WriteAsync((connection, transaction) => DeleteUploadAsync(connection, transaction, uploadId, cancellationToken), cancellationToken);
+    public Task<MultipartUploadRecord?> DeleteMultipartUploadAsync(string uploadId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var upload = await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken);
+            if (upload is not null)
+            {
+                await ListReclaimAsync(connection, transaction, new BlobReclaim(upload.Blob, upload.UploadId, now), cancellationToken);
+            }
+
+            return upload;
+        }, cancellationToken);
 
     /// <summary>
     /// Deletes the parts explicitly rather than through ON DELETE CASCADE alone, so the outcome does not hang
-    /// on the connection's foreign_keys pragma.
+    /// on the connection's foreign_keys pragma. Returns the deleted upload, or null.
     /// </summary>
-    private static async Task<bool> DeleteUploadAsync(SqliteConnection connection, SqliteTransaction transaction, string uploadId, CancellationToken cancellationToken)
+    private static async Task<MultipartUploadRecord?> DeleteUploadAsync(SqliteConnection connection, SqliteTransaction transaction, string uploadId, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(Command("DELETE FROM s3_parts WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
-        var deleted = await connection.ExecuteAsync(Command(
-            "DELETE FROM s3_multipart_uploads WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
-        return deleted == 1;
+        var row = await connection.QuerySingleOrDefaultAsync<MultipartUploadRow>(Command(
+            $"DELETE FROM s3_multipart_uploads WHERE upload_id = @uploadId RETURNING {MultipartUploadRow.Columns}", new { uploadId }, cancellationToken, transaction));
+        return row?.ToRecord();
     }
 }

@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 using Stowage.Metadata.Sqlite.Rows;
 
 namespace Stowage.Metadata.Sqlite;
@@ -15,18 +17,46 @@ public sealed partial class SqliteMetadataStore
         return row?.ToRecord();
     }
 
-    public async Task PutObjectAsync(S3ObjectRecord obj, CancellationToken cancellationToken)
+    public Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(S3ObjectRow.Insert, S3ObjectRow.From(obj), cancellationToken));
+        ArgumentNullException.ThrowIfNull(obj);
+        return WriteAsync((connection, transaction) => ReplaceObjectAsync(connection, transaction, obj, now, cancellationToken), cancellationToken);
     }
 
-    public async Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+    public Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<S3ObjectRow>(Command(
+                $"DELETE FROM s3_objects WHERE bucket = @bucket AND key = @key RETURNING {S3ObjectRow.Columns}", new { bucket, key }, cancellationToken, transaction));
+            if (row is null)
+            {
+                return null;
+            }
+
+            var deleted = row.ToRecord();
+            await ListReclaimAsync(connection, transaction, new BlobReclaim(deleted.Blob, null, now), cancellationToken);
+            return deleted;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Inside a write transaction: the object's record swap. Reads the blob it replaces, writes the record, takes
+    /// the new blob off the reclaim list and puts the replaced one on it (unless it is the same blob: a
+    /// multipart upload begun before per-write blobs composes into the object's own old address).
+    /// </summary>
+    private static async Task<ObjectRef?> ReplaceObjectAsync(SqliteConnection connection, SqliteTransaction transaction, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync(Command(
-            "DELETE FROM s3_objects WHERE bucket = @bucket AND key = @key", new { bucket, key }, cancellationToken));
-        return deleted == 1;
+        var previous = await connection.QuerySingleOrDefaultAsync<(string Bucket, string Key)?>(Command(
+            "SELECT blob_bucket, blob_key FROM s3_objects WHERE bucket = @Bucket AND key = @Key", new { obj.Bucket, obj.Key }, cancellationToken, transaction));
+        await connection.ExecuteAsync(Command(S3ObjectRow.Insert, S3ObjectRow.From(obj), cancellationToken, transaction));
+        await UnlistReclaimAsync(connection, transaction, obj.Blob, cancellationToken);
+        if (previous is not { } old || new ObjectRef(old.Bucket, old.Key) == obj.Blob)
+        {
+            return null;
+        }
+
+        var replaced = new ObjectRef(old.Bucket, old.Key);
+        await ListReclaimAsync(connection, transaction, new BlobReclaim(replaced, null, now), cancellationToken);
+        return replaced;
     }
 
     public async Task<IReadOnlyList<S3ObjectRecord>> ListObjectsAsync(string bucket, string prefix, string? startAfter, int limit, CancellationToken cancellationToken)

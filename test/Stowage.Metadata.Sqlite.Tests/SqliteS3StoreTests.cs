@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Stowage.Core.Accounts;
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 using Stowage.Metadata.Sqlite.Schema;
 
 namespace Stowage.Metadata.Sqlite.Tests;
@@ -29,7 +30,7 @@ public sealed class SqliteS3StoreTests : IDisposable
     {
         using var store = await NewInitializedStoreAsync();
         const string key = "é/\U0001F600 a%_";
-        await store.PutObjectAsync(new S3ObjectRecord("b", key, 1, "e", T0, NoHeaders, null, null), Ct);
+        await store.PutObjectAsync(new S3ObjectRecord("b", key, 1, "e", T0, NoHeaders, null, null, new ObjectRef("stowage", "objects/x")), T0, Ct);
         await using var connection = await store.OpenAsync(Ct);
 
         (await connection.ExecuteScalarAsync<string>("PRAGMA encoding")).ShouldBe("UTF-8");
@@ -110,6 +111,40 @@ public sealed class SqliteS3StoreTests : IDisposable
         (await store.CreateBucketAsync(new S3Bucket("b", "a1", T0), Ct)).ShouldBeTrue();
         await using var check = await store.OpenAsync(Ct);
         (await check.ExecuteScalarAsync<long>("PRAGMA user_version")).ShouldBe(SqliteMigrations.Steps.Count);
+    }
+
+    [Fact]
+    public async Task Migration_GivesObjectsAndUploadsFromBeforeBlobs_TheirOldAddressAsTheirBlob()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            await connection.ExecuteAsync(Migration001Initial.Sql + Migration002S3.Sql + Migration003MultipartAge.Sql + "PRAGMA user_version = 3;");
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('photos', 'a/b.jpg', 3, 'e', 0, '{}');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers) VALUES ('up1', 'photos', 'big.e57', 'a1', 0, '{}');
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = await NewInitializedStoreAsync();
+
+        (await store.GetObjectAsync("photos", "a/b.jpg", Ct))!.Blob.ShouldBe(new ObjectRef("photos", "a/b.jpg"));
+        (await store.GetMultipartUploadAsync("up1", Ct))!.Blob.ShouldBe(new ObjectRef("photos", "big.e57"));
+        (await store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListDueBlobReclaims_IsOneRangeSearchOfTheDueIndex_WithoutASort()
+    {
+        using var store = await NewInitializedStoreAsync();
+        await using var connection = await store.OpenAsync(Ct);
+
+        var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN " + SqliteMetadataStore.ListDueReclaimsSql, new { now = 0L, limit = 10 });
+
+        string.Join(" | ", rows.Select(r => r.Detail)).ShouldBe("SEARCH blob_reclaims USING INDEX blob_reclaims_by_due (due<?)");
     }
 
     [Fact]

@@ -46,4 +46,13 @@ internal static partial class Log
 
     [LoggerMessage(4005, LogLevel.Error, "Aborting abandoned multipart uploads failed; it runs again later.")]
     public static partial void MultipartSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4006, LogLevel.Warning, "Deleting blob {Blob} failed; it stays listed and the next sweep retries.")]
+    public static partial void BlobReclaimDeferred(ILogger logger, string blob, Exception exception);
+
+    [LoggerMessage(4007, LogLevel.Information, "Reclaimed {Count} blobs of replaced, deleted or abandoned objects.")]
+    public static partial void ReclaimedBlobs(ILogger logger, int count);
+
+    [LoggerMessage(4008, LogLevel.Error, "Reclaiming blobs failed; it runs again later.")]
+    public static partial void BlobReclaimSweepFailed(ILogger logger, Exception exception);
 }

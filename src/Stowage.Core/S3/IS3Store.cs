@@ -1,3 +1,5 @@
+using Stowage.Core.Storage;
+
 namespace Stowage.Core.S3;
 
 /// <summary>
@@ -26,11 +28,18 @@ public interface IS3Store
 
     Task<S3ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the object's record.</summary>
-    Task PutObjectAsync(S3ObjectRecord obj, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one transaction: inserts or replaces the object's record, takes its blob off the reclaim list
+    /// (<see cref="Storage.IBlobReclaimStore"/>), and lists the replaced record's blob, due at
+    /// <paramref name="now"/>, when it is another. Returns that replaced blob, or null.
+    /// </summary>
+    Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the record; false when there was none.</summary>
-    Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one transaction: deletes the record and lists its blob for reclaiming, due at <paramref name="now"/>.
+    /// Returns the deleted record, or null when there was none.
+    /// </summary>
+    Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Up to <paramref name="limit"/> objects of the bucket whose keys start with <paramref name="prefix"/>
@@ -61,13 +70,17 @@ public interface IS3Store
     Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: inserts or replaces the object's record and deletes the upload and its parts.
-    /// Returns false (and changes nothing) when the upload no longer exists.
+    /// In one transaction: deletes the upload and its parts and records the object as
+    /// <see cref="PutObjectAsync"/> does (listing a replaced blob for reclaiming, due at <paramref name="now"/>).
+    /// Changes nothing when the upload no longer exists.
     /// </summary>
-    Task<bool> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, CancellationToken cancellationToken);
+    Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the upload and its part records; false when it did not exist.</summary>
-    Task<bool> DeleteMultipartUploadAsync(string uploadId, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one transaction: deletes the upload and its part records and lists the upload's blob (with its
+    /// parts) for reclaiming, due at <paramref name="now"/>. Returns the deleted upload, or null when there was none.
+    /// </summary>
+    Task<MultipartUploadRecord?> DeleteMultipartUploadAsync(string uploadId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// A server-wide secret shared by every instance (for example the key that signs session tokens):

@@ -48,20 +48,30 @@ public sealed partial class S3MultipartService
         }
 
         var record = new S3ObjectRecord(bucket.Name, key, chosen.Value.Sum(p => p.Size), MultipartETag(chosen.Value), time.GetUtcNow(),
-            upload.Value.Headers, ObjectChecksum(upload.Value.ChecksumAlgorithm, chosen.Value), chosen.Value.Count);
+            upload.Value.Headers, ObjectChecksum(upload.Value.ChecksumAlgorithm, chosen.Value), chosen.Value.Count, upload.Value.Blob);
         try
         {
-            await Composer().ComposeAsync(new ObjectRef(bucket.Name, key), uploadId, [.. parts.Select(p => p.PartNumber)], _durable, cancellationToken).ConfigureAwait(false);
+            await Composer().ComposeAsync(upload.Value.Blob, uploadId, [.. parts.Select(p => p.PartNumber)], _durable, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {
             return S3Failures.WithMessage(S3Errors.InvalidPart, "A listed part's bytes are missing; upload it again.");
         }
 
-        // The object is in place: record it even if the client is gone by now.
-        return await store.CompleteMultipartUploadAsync(uploadId, record, CancellationToken.None).ConfigureAwait(false)
-            ? record
-            : S3Errors.NoSuchUpload;
+        // The object is in place: record it even if the client is gone by now. Until this commits, the upload's
+        // row still names the composed blob, so an abort or the abandoned-upload sweep would remove it.
+        var outcome = await store.CompleteMultipartUploadAsync(uploadId, record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        if (!outcome.Recorded)
+        {
+            return S3Errors.NoSuchUpload;
+        }
+
+        if (outcome.Replaced is { } old)
+        {
+            await reclaimer.ReclaimNowAsync(old).ConfigureAwait(false);
+        }
+
+        return record;
     }
 
     /// <summary>What can be refused from the list alone: empty (MalformedXML), numbers not strictly ascending (InvalidPartOrder).</summary>

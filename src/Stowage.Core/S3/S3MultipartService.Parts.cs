@@ -49,7 +49,7 @@ public sealed partial class S3MultipartService
         }
 
         var composer = Composer();
-        var target = new ObjectRef(bucket.Name, key);
+        var target = upload.Value.Blob;
         using var digest = new S3ContentDigest(algorithm.Value);
         await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
         try

@@ -12,8 +12,18 @@ namespace Stowage.Core.S3;
 /// without copying), abort, list parts, list uploads. Rules from
 /// docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html. Complete and Abort hold the
 /// upload's lock for their whole run, and UploadPart for recording its part, so each sees a consistent upload.
+/// The upload's blob is chosen at creation (<see cref="BlobAllocator"/>): parts are stored beside it and
+/// composed into it, and completing swaps the object's record to it, as PutObject does with its own blob.
 /// </summary>
-public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs, ILockProvider locks, IOptions<S3Options> options, IOptions<DurabilityOptions> durability, TimeProvider time)
+public sealed partial class S3MultipartService(
+    IS3Store store,
+    IBlobStore blobs,
+    BlobAllocator allocator,
+    BlobReclaimer reclaimer,
+    ILockProvider locks,
+    IOptions<S3Options> options,
+    IOptions<DurabilityOptions> durability,
+    TimeProvider time)
 {
     // 43 base62 characters = 256 bits: unguessable, and safe in a URL and as a file name.
     private const int UploadIdLength = 43;
@@ -33,7 +43,7 @@ public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs,
             return invalidKey;
         }
 
-        var upload = new MultipartUploadRecord(RandomIds.Base62(UploadIdLength), bucket.Name, key, accountId, time.GetUtcNow(), headers, checksumAlgorithm);
+        var upload = new MultipartUploadRecord(RandomIds.Base62(UploadIdLength), bucket.Name, key, accountId, time.GetUtcNow(), headers, checksumAlgorithm, allocator.New());
         await store.CreateMultipartUploadAsync(upload, cancellationToken).ConfigureAwait(false);
         return upload;
     }
@@ -80,13 +90,15 @@ public sealed partial class S3MultipartService(IS3Store store, IBlobStore blobs,
     /// <summary>Under the upload's lock: false when it is gone already (completed or aborted).</summary>
     private async Task<bool> AbortHeldAsync(MultipartUploadRecord upload)
     {
-        // Records first: from then on the upload is gone for everyone, whatever becomes of the part files.
-        if (!await store.DeleteMultipartUploadAsync(upload.UploadId, CancellationToken.None).ConfigureAwait(false))
+        // Records first, listing the upload's blob and parts for reclaiming in the same transaction: from then on
+        // the upload is gone for everyone, and its bytes go now or, should that fail, with the next sweep.
+        var deleted = await store.DeleteMultipartUploadAsync(upload.UploadId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        if (deleted is null)
         {
             return false;
         }
 
-        await Composer().AbortAsync(new ObjectRef(upload.Bucket, upload.Key), upload.UploadId, CancellationToken.None).ConfigureAwait(false);
+        await reclaimer.ReclaimNowAsync(deleted.Blob, deleted.UploadId).ConfigureAwait(false);
         return true;
     }
 

@@ -5,12 +5,25 @@ using Stowage.Core.Storage;
 namespace Stowage.Core.S3;
 
 /// <summary>
-/// Single objects: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2. The bytes of object
-/// bucket/key are the blob at the same bucket/key, so every protocol sees the same object.
-/// Authorization is the front door's job (S3CredentialService.Authorize) before it calls here.
+/// Single objects: PutObject, GetObject, HeadObject, DeleteObject, ListObjectsV2. Every write goes to a new
+/// blob of its own (<see cref="BlobAllocator"/>) and then swaps the object's record in one transaction, so
+/// concurrent writers of one key end with exactly one writer's bytes under that writer's record (the last to
+/// commit wins, whole), and a crash at any instant leaves the old object or the new one. The replaced blob is
+/// reclaimed (<see cref="BlobReclaimer"/>). Authorization is the front door's job
+/// (S3CredentialService.Authorize) before it calls here.
 /// </summary>
-public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IOptions<S3Options> options, IOptions<DurabilityOptions> durability, TimeProvider time)
+public sealed partial class S3ObjectService(
+    IS3Store store,
+    IBlobStore blobs,
+    BlobAllocator allocator,
+    BlobReclaimer reclaimer,
+    IOptions<S3Options> options,
+    IOptions<DurabilityOptions> durability,
+    TimeProvider time)
 {
+    // A reader that lost its blob to a concurrent replacement reads the new record: a few rounds settle it.
+    private const int MaxOpenAttempts = 3;
+
     private readonly S3Options _options = options.Value;
     private readonly bool _durable = durability.Value.Fsync;
 
@@ -38,23 +51,37 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
             return tooLarge;
         }
 
-        using var digest = new S3ContentDigest(write.ComputeChecksum);
-        await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
+        // Listed before the first byte, so a write that dies before its record leaves nothing unlisted.
+        var blob = allocator.New();
+        await reclaimer.ListPendingAsync(blob, cancellationToken).ConfigureAwait(false);
+        S3ObjectRecord record;
         try
         {
-            await blobs.PutAsync(new ObjectRef(bucket.Name, key), body, _durable, cancellationToken).ConfigureAwait(false);
+            using var digest = new S3ContentDigest(write.ComputeChecksum);
+            await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
+            await blobs.PutAsync(blob, body, _durable, cancellationToken).ConfigureAwait(false);
+            S3Uploads.EnsureReadToTheEnd(body);
+            record = new S3ObjectRecord(bucket.Name, key, body.BytesRead, Convert.ToHexStringLower(body.Md5), time.GetUtcNow(),
+                write.Headers, body.Checksum, PartsCount: null, blob);
         }
-        catch (Exception e) when (S3Uploads.ContentFailureOf(e) is { } failure)
+        catch (Exception e)
         {
-            return failure;
-        }
+            await reclaimer.ReclaimNowAsync(blob).ConfigureAwait(false);
+            if (S3Uploads.ContentFailureOf(e) is { } failure)
+            {
+                return failure;
+            }
 
-        S3Uploads.EnsureReadToTheEnd(body);
-        var record = new S3ObjectRecord(bucket.Name, key, body.BytesRead, Convert.ToHexStringLower(body.Md5), time.GetUtcNow(),
-            write.Headers, body.Checksum, PartsCount: null);
+            throw;
+        }
 
         // The bytes are in place: record them even if the client is gone by now.
-        await store.PutObjectAsync(record, CancellationToken.None).ConfigureAwait(false);
+        var replaced = await store.PutObjectAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        if (replaced is { } old)
+        {
+            await reclaimer.ReclaimNowAsync(old).ConfigureAwait(false);
+        }
+
         return record;
     }
 
@@ -66,30 +93,38 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
         return record is null ? S3Errors.NoSuchKey : record;
     }
 
-    /// <summary>The object and its bytes from <paramref name="offset"/>, or NoSuchKey.</summary>
+    /// <summary>
+    /// The object and its bytes from <paramref name="offset"/>, or NoSuchKey. A concurrent write may replace the
+    /// object between reading its record and opening its blob (and reclaim the old blob): then the new record
+    /// is read, so the bytes served are always those of the record returned.
+    /// </summary>
     public async Task<Result<ObjectContent>> OpenAsync(S3Bucket bucket, string key, long offset, CancellationToken cancellationToken)
     {
-        var record = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
-        if (!record.IsSuccess)
+        for (var attempt = 1; ; attempt++)
         {
-            return record.Failure;
-        }
+            var record = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            if (!record.IsSuccess)
+            {
+                return record.Failure;
+            }
 
-        var bytes = await OpenAsync(record.Value, offset, cancellationToken).ConfigureAwait(false);
-        return bytes.IsSuccess ? new ObjectContent(record.Value, bytes.Value) : bytes.Failure;
+            var bytes = await OpenAsync(record.Value, offset, cancellationToken).ConfigureAwait(false);
+            if (bytes.IsSuccess || attempt == MaxOpenAttempts)
+            {
+                return bytes.IsSuccess ? new ObjectContent(record.Value, bytes.Value) : bytes.Failure;
+            }
+        }
     }
 
     /// <summary>
     /// The bytes of an object whose record the caller has read (to judge preconditions and ranges against
-    /// it) from <paramref name="offset"/>, or NoSuchKey when they are gone.
+    /// it) from <paramref name="offset"/>, or NoSuchKey when they are gone (the object was replaced or deleted since).
     /// </summary>
     public async Task<Result<Stream>> OpenAsync(S3ObjectRecord record, long offset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var stream = await blobs.OpenReadAsync(new ObjectRef(record.Bucket, record.Key), offset, cancellationToken).ConfigureAwait(false);
-
-        // A record without bytes is an object deleted since its record was read (the record goes first).
+        var stream = await blobs.OpenReadAsync(record.Blob, offset, cancellationToken).ConfigureAwait(false);
         return stream is null ? S3Errors.NoSuchKey : stream;
     }
 
@@ -98,8 +133,12 @@ public sealed partial class S3ObjectService(IS3Store store, IBlobStore blobs, IO
     {
         ArgumentNullException.ThrowIfNull(bucket);
 
-        // Record first: from then on the object is gone for every reader, whatever becomes of the bytes.
-        await store.DeleteObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false);
-        await blobs.DeleteAsync(new ObjectRef(bucket.Name, key), CancellationToken.None).ConfigureAwait(false);
+        // Record first (listing its blob for reclaiming in the same transaction): from then on the object is
+        // gone for every reader, and its bytes are deleted now or, should that fail, by the next sweep.
+        var deleted = await store.DeleteObjectAsync(bucket.Name, key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (deleted is not null)
+        {
+            await reclaimer.ReclaimNowAsync(deleted.Blob).ConfigureAwait(false);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 
 namespace Stowage.Metadata.Sqlite.Rows;
 
@@ -7,7 +8,7 @@ internal sealed class MultipartUploadRow
 {
     public const string Columns =
         "upload_id AS UploadId, bucket AS Bucket, key AS Key, account_id AS AccountId, initiated AS Initiated, " +
-        "headers AS Headers, checksum_algorithm AS ChecksumAlgorithm";
+        "headers AS Headers, checksum_algorithm AS ChecksumAlgorithm, blob_bucket AS BlobBucket, blob_key AS BlobKey";
 
     public string UploadId { get; set; } = "";
     public string Bucket { get; set; } = "";
@@ -16,6 +17,8 @@ internal sealed class MultipartUploadRow
     public long Initiated { get; set; }
     public string Headers { get; set; } = "{}";
     public string? ChecksumAlgorithm { get; set; }
+    public string BlobBucket { get; set; } = "";
+    public string BlobKey { get; set; } = "";
 
     public static MultipartUploadRow From(MultipartUploadRecord upload) => new()
     {
@@ -26,8 +29,11 @@ internal sealed class MultipartUploadRow
         Initiated = UnixMillis.From(upload.Initiated),
         Headers = S3Headers.ToJson(upload.Headers),
         ChecksumAlgorithm = ChecksumColumns.Algorithm(upload.ChecksumAlgorithm),
+        BlobBucket = upload.Blob.Bucket,
+        BlobKey = upload.Blob.Key,
     };
 
     public MultipartUploadRecord ToRecord() => new(
-        UploadId, Bucket, Key, AccountId, UnixMillis.To(Initiated), S3Headers.FromJson(Headers), ChecksumColumns.Algorithm(ChecksumAlgorithm));
+        UploadId, Bucket, Key, AccountId, UnixMillis.To(Initiated), S3Headers.FromJson(Headers), ChecksumColumns.Algorithm(ChecksumAlgorithm),
+        new ObjectRef(BlobBucket, BlobKey));
 }

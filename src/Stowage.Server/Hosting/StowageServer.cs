@@ -69,6 +69,7 @@ public static class StowageServer
         builder.Services.AddHostedService<JobWorkerService>();
         builder.Services.AddHostedService<SessionSweeperService>();
         builder.Services.AddHostedService<MultipartSweeperService>();
+        builder.Services.AddHostedService<BlobReclaimService>();
 
         var app = builder.Build();
         app.UseS3Api(s3);

@@ -49,6 +49,7 @@ public static class StowageServices
         services.AddSingleton<IProjectStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IS3Store>(sp => sp.GetRequiredService<IMetadataStore>());
+        services.AddSingleton<IBlobReclaimStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IBlobStore>(sp => new FileSystemBlobStore(new FileSystemBlobStoreOptions
         {
             RootPath = Path.Combine(dataDirectory, BlobsFolderName),
@@ -61,6 +62,8 @@ public static class StowageServices
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
         services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
 
+        services.AddSingleton<BlobAllocator>();
+        services.AddSingleton<BlobReclaimer>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UploadSessionService>();

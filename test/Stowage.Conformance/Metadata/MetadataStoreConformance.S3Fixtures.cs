@@ -1,5 +1,6 @@
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 
 namespace Stowage.Conformance.Metadata;
 
@@ -16,10 +17,13 @@ public abstract partial class MetadataStoreConformance
     };
 
     protected static S3ObjectRecord NewObject(string bucket, string key, long size = 42, DateTimeOffset? lastModified = null, IReadOnlyDictionary<string, string>? headers = null) =>
-        new(bucket, key, size, "9e107d9d372bb6826bd81d3542a419d6", lastModified ?? T0, headers ?? new Dictionary<string, string>(), null, null);
+        new(bucket, key, size, "9e107d9d372bb6826bd81d3542a419d6", lastModified ?? T0, headers ?? new Dictionary<string, string>(), null, null, NewBlob());
+
+    /// <summary>A fresh blob address, as the core's BlobAllocator makes one per write.</summary>
+    protected static ObjectRef NewBlob() => new("stowage", "objects/" + NewId("blob"));
 
     protected static MultipartUploadRecord NewUpload(string bucket, string key, DateTimeOffset? initiated = null, string? uploadId = null, IReadOnlyDictionary<string, string>? headers = null, ChecksumAlgorithm? checksumAlgorithm = null) =>
-        new(uploadId ?? NewId("mpu"), bucket, key, "acct-s3", initiated ?? T0, headers ?? new Dictionary<string, string>(), checksumAlgorithm);
+        new(uploadId ?? NewId("mpu"), bucket, key, "acct-s3", initiated ?? T0, headers ?? new Dictionary<string, string>(), checksumAlgorithm, NewBlob());
 
     protected static PartRecord NewPart(string uploadId, int partNumber, long size = 5 * 1024 * 1024, string? etag = null, ChecksumValue? checksum = null, DateTimeOffset? lastModified = null) =>
         new(uploadId, partNumber, size, etag ?? $"{partNumber:x32}", checksum, lastModified ?? T0);
@@ -37,7 +41,7 @@ public abstract partial class MetadataStoreConformance
         bucket ??= NewId("bucket");
         foreach (var key in keys)
         {
-            await Store.PutObjectAsync(NewObject(bucket, key), Ct);
+            await Store.PutObjectAsync(NewObject(bucket, key), T0, Ct);
         }
 
         return bucket;

@@ -129,7 +129,7 @@ public abstract partial class MetadataStoreConformance
         await AddUploadAsync(bucket, "k", At(3), "id-3");
         var after = await AddUploadAsync(bucket, "k", At(4), "id-7");
         var next = await AddUploadAsync(bucket, "l", At(0), "id-0");
-        (await Store.DeleteMultipartUploadAsync(gone.UploadId, Ct)).ShouldBeTrue();
+        (await Store.DeleteMultipartUploadAsync(gone.UploadId, T0, Ct)).ShouldNotBeNull();
 
         // S3's documented rule for the marker key: only upload ids after the marker.
         (await Store.ListMultipartUploadsAsync(bucket, "", "k", "id-5", 100, Ct)).Select(u => u.UploadId).ShouldBe([after.UploadId, next.UploadId]);
@@ -143,9 +143,9 @@ public abstract partial class MetadataStoreConformance
         await Store.PutPartAsync(NewPart(upload.UploadId, 1), Ct);
         await Store.PutPartAsync(NewPart(other.UploadId, 1), Ct);
 
-        (await Store.DeleteMultipartUploadAsync(upload.UploadId, Ct)).ShouldBeTrue();
-        (await Store.DeleteMultipartUploadAsync(upload.UploadId, Ct)).ShouldBeFalse();
-        (await Store.DeleteMultipartUploadAsync("never", Ct)).ShouldBeFalse();
+        (await Store.DeleteMultipartUploadAsync(upload.UploadId, T0, Ct)).ShouldNotBeNull();
+        (await Store.DeleteMultipartUploadAsync(upload.UploadId, T0, Ct)).ShouldBeNull();
+        (await Store.DeleteMultipartUploadAsync("never", T0, Ct)).ShouldBeNull();
 
         (await Store.GetMultipartUploadAsync(upload.UploadId, Ct)).ShouldBeNull();
         (await Store.ListPartsAsync(upload.UploadId, 0, 100, Ct)).ShouldBeEmpty();

@@ -1,14 +1,21 @@
 using Stowage.Core.S3;
+using Stowage.Core.Storage;
 
 namespace Stowage.Core.Tests.S3;
 
-/// <summary>The real store, counting how many object rows listings read from it.</summary>
+/// <summary>
+/// The real store, counting how many object rows listings read from it, with a hook that runs before an object's
+/// record is written (to hold one writer between its bytes and its record).
+/// </summary>
 internal sealed class CountingS3Store(IS3Store inner) : IS3Store
 {
     private int _listCalls;
     private int _rowsListed;
 
     public int ListCalls => _listCalls;
+
+    /// <summary>Awaited before each PutObjectAsync reaches the real store.</summary>
+    public Func<S3ObjectRecord, Task>? BeforePutObject { get; set; }
 
     public int RowsListed => _rowsListed;
 
@@ -42,9 +49,17 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
 
     public Task<S3ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) => inner.GetObjectAsync(bucket, key, cancellationToken);
 
-    public Task PutObjectAsync(S3ObjectRecord obj, CancellationToken cancellationToken) => inner.PutObjectAsync(obj, cancellationToken);
+    public async Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (BeforePutObject is { } hook)
+        {
+            await hook(obj);
+        }
 
-    public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) => inner.DeleteObjectAsync(bucket, key, cancellationToken);
+        return await inner.PutObjectAsync(obj, now, cancellationToken);
+    }
+
+    public Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken) => inner.DeleteObjectAsync(bucket, key, now, cancellationToken);
 
     public Task CreateMultipartUploadAsync(MultipartUploadRecord upload, CancellationToken cancellationToken) => inner.CreateMultipartUploadAsync(upload, cancellationToken);
 
@@ -61,9 +76,11 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
         inner.ListPartsAsync(uploadId, afterPartNumber, limit, cancellationToken);
 
-    public Task<bool> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, CancellationToken cancellationToken) => inner.CompleteMultipartUploadAsync(uploadId, obj, cancellationToken);
+    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.CompleteMultipartUploadAsync(uploadId, obj, now, cancellationToken);
 
-    public Task<bool> DeleteMultipartUploadAsync(string uploadId, CancellationToken cancellationToken) => inner.DeleteMultipartUploadAsync(uploadId, cancellationToken);
+    public Task<MultipartUploadRecord?> DeleteMultipartUploadAsync(string uploadId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.DeleteMultipartUploadAsync(uploadId, now, cancellationToken);
 
     public Task<byte[]> GetOrAddSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken) => inner.GetOrAddSecretAsync(name, candidate, cancellationToken);
 }

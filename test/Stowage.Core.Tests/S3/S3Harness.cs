@@ -4,6 +4,7 @@ using Stowage.Core.Accounts;
 using Stowage.Core.Locks;
 using Stowage.Core.S3;
 using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
 using Stowage.Core.Tests.Support;
 using Stowage.Metadata.Sqlite;
 using Stowage.Storage.FileSystem;
@@ -31,8 +32,10 @@ internal sealed class S3Harness : IAsyncDisposable
         Accounts = new AccountService(Store, Time);
         Credentials = new S3CredentialService(s3Store, s3Options, Time);
         Buckets = new S3BucketService(s3Store, Time);
-        Objects = new S3ObjectService(s3Store, Blobs, s3Options, durability, Time);
-        Multipart = new S3MultipartService(s3Store, Blobs, Locks, s3Options, durability, Time);
+        Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
+        Reclaimer = new BlobReclaimer(Store, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
+        Objects = new S3ObjectService(s3Store, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
+        Multipart = new S3MultipartService(s3Store, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
 
@@ -47,6 +50,10 @@ internal sealed class S3Harness : IAsyncDisposable
     public InProcessLockProvider Locks { get; } = new();
 
     public AccountService Accounts { get; }
+
+    public BlobAllocator Allocator { get; }
+
+    public BlobReclaimer Reclaimer { get; }
 
     public S3CredentialService Credentials { get; }
 
@@ -85,8 +92,9 @@ internal sealed class S3Harness : IAsyncDisposable
     public async Task<S3ObjectRecord> PutAsync(S3Bucket bucket, string key, byte[] content, ObjectWrite write) =>
         (await Objects.PutAsync(bucket, key, new MemoryStream(content), content.Length, write, Ct)).ShouldSucceed();
 
-    /// <summary>The blob's bytes, or null when there is none.</summary>
-    public Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key) => BlobBytes.ReadAsync(Blobs, new ObjectRef(bucket.Name, key), Ct);
+    /// <summary>The bytes of the blob the object's record names; null when there is no record or no blob.</summary>
+    public async Task<byte[]?> ReadBlobAsync(S3Bucket bucket, string key) =>
+        await Store.GetObjectAsync(bucket.Name, key, Ct) is { } record ? await BlobBytes.ReadAsync(Blobs, record.Blob, Ct) : null;
 
     /// <summary>Every file the blob store holds (objects, parts, anything left behind).</summary>
     public IReadOnlyList<string> BlobFiles()

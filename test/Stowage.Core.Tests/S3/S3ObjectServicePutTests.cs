@@ -21,7 +21,7 @@ public sealed class S3ObjectServicePutTests
 
         var record = await h.PutAsync(bucket, Key, content, new ObjectWrite(headers, null, null, null));
 
-        record.ShouldBe(new S3ObjectRecord(bucket.Name, Key, content.Length, S3Digests.Md5Hex(content), h.Time.GetUtcNow(), headers, null, null), new RecordComparer());
+        record.ShouldBe(new S3ObjectRecord(bucket.Name, Key, content.Length, S3Digests.Md5Hex(content), h.Time.GetUtcNow(), headers, null, null, record.Blob), new RecordComparer());
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeBytes(content);
         var head = (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldSucceed();
         head.ETag.ShouldBe(S3Digests.Md5Hex(content));

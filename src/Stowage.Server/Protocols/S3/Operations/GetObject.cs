@@ -13,20 +13,36 @@ internal sealed class GetObject(S3ObjectService objects) : IS3Operation
 {
     private const int CopyBufferBytes = 1 << 20;
 
+    // A concurrent PutObject may replace the object (and reclaim its old blob) between reading the record and
+    // opening its bytes; the new record is then read and judged again. Three rounds settle any real race.
+    private const int MaxAttempts = 3;
+
     public async Task HandleAsync(S3Call call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryAnswerAsync(call, lastAttempt: attempt == MaxAttempts).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>False when the record's bytes were gone and another round may find the replacing object.</summary>
+    private async Task<bool> TryAnswerAsync(S3Call call, bool lastAttempt)
     {
         var found = await objects.HeadAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
             await call.FailAsync(found.Failure).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var obj = found.Value;
         if (S3Preconditions.Evaluate(call.Request, obj) is { } status)
         {
             await AnswerPreconditionAsync(call, obj, status).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var range = S3Range.Parse(call.Request.Headers.Range.ToString(), obj.Size);
@@ -34,26 +50,32 @@ internal sealed class GetObject(S3ObjectService objects) : IS3Operation
         {
             call.Response.Headers.ContentRange = $"bytes */{obj.Size.ToString(CultureInfo.InvariantCulture)}";
             await call.FailAsync(S3Errors.InvalidRange).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (HttpMethods.IsHead(call.Request.Method))
         {
             WriteHeaders(call, obj, range.Range);
-            return;
+            return true;
         }
 
-        // The record read above is the one answered from: one metadata read per GET.
+        // The record read above is the one answered from: its own blob, never another write's bytes.
         var opened = await objects.OpenAsync(obj, range.Range?.Offset ?? 0, call.Aborted).ConfigureAwait(false);
         if (!opened.IsSuccess)
         {
+            if (!lastAttempt)
+            {
+                return false;
+            }
+
             await call.FailAsync(opened.Failure).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         await using var content = opened.Value;
         WriteHeaders(call, obj, range.Range);
         await CopyAsync(content, range.Range?.Length ?? obj.Size, call.Response, call.Aborted).ConfigureAwait(false);
+        return true;
     }
 
     private static Task AnswerPreconditionAsync(S3Call call, S3ObjectRecord obj, int status)

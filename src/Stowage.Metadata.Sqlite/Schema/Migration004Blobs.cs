@@ -1,0 +1,31 @@
+namespace Stowage.Metadata.Sqlite.Schema;
+
+/// <summary>
+/// Objects and blobs apart (issue "One core under every protocol"): an S3 object's record names the blob that
+/// holds its bytes, a new one per write, in Stowage's internal namespace; an open multipart upload names the
+/// blob it composes into. Rows from before keep their bytes where they are: their blob is the old address,
+/// the bucket and key themselves. <c>blob_reclaims</c> lists every blob that no record is to keep: bytes of
+/// replaced or deleted objects, writes that have not recorded their object yet (due when they count as
+/// abandoned), aborted uploads with their parts (<c>upload_id</c> set).
+/// </summary>
+internal static class Migration004Blobs
+{
+    public const string Sql = """
+        ALTER TABLE s3_objects ADD COLUMN blob_bucket TEXT NOT NULL DEFAULT '';
+        ALTER TABLE s3_objects ADD COLUMN blob_key TEXT NOT NULL DEFAULT '';
+        UPDATE s3_objects SET blob_bucket = bucket, blob_key = key;
+
+        ALTER TABLE s3_multipart_uploads ADD COLUMN blob_bucket TEXT NOT NULL DEFAULT '';
+        ALTER TABLE s3_multipart_uploads ADD COLUMN blob_key TEXT NOT NULL DEFAULT '';
+        UPDATE s3_multipart_uploads SET blob_bucket = bucket, blob_key = key;
+
+        CREATE TABLE blob_reclaims (
+            blob_bucket TEXT    NOT NULL,
+            blob_key    TEXT    NOT NULL,
+            upload_id   TEXT,
+            due         INTEGER NOT NULL,
+            PRIMARY KEY (blob_bucket, blob_key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX blob_reclaims_by_due ON blob_reclaims (due);
+        """;
+}
