@@ -27,7 +27,7 @@ public sealed partial class SqliteMetadataStore
         // rowid breaks ties between projects created in the same millisecond: later insert is newer.
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ProjectRow>(Command(
-            $"SELECT {ProjectRow.Columns} FROM projects WHERE account_id = @accountId ORDER BY created DESC, rowid DESC LIMIT @limit OFFSET @offset",
+            $"SELECT {ProjectRow.Columns} FROM projects WHERE account_id = @accountId AND state <> 'Deleting' ORDER BY created DESC, rowid DESC LIMIT @limit OFFSET @offset",
             new { accountId, offset, limit }, cancellationToken));
         return [.. rows.Select(r => r.ToRecord())];
     }
@@ -36,7 +36,7 @@ public sealed partial class SqliteMetadataStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(Command(
-            "SELECT COUNT(*) FROM projects WHERE account_id = @accountId", new { accountId }, cancellationToken));
+            "SELECT COUNT(*) FROM projects WHERE account_id = @accountId AND state <> 'Deleting'", new { accountId }, cancellationToken));
     }
 
     public async Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken)
@@ -45,9 +45,16 @@ public sealed partial class SqliteMetadataStore
         await connection.ExecuteAsync(Command(
             """
             UPDATE projects SET state = @State, status = @Status, size_bytes = @SizeBytes, updated = @Updated, errors = @Errors
-            WHERE name = @Name
+            WHERE name = @Name AND state <> 'Deleting'
             """, ProjectRow.From(project), cancellationToken));
     }
+
+    public Task<bool> DeleteProjectAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(Command("DELETE FROM project_files WHERE project_name = @name", new { name }, cancellationToken, transaction));
+            return await connection.ExecuteAsync(Command("DELETE FROM projects WHERE name = @name", new { name }, cancellationToken, transaction)) == 1;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken)
     {

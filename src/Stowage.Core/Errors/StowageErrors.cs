@@ -37,6 +37,7 @@ public static class StowageErrors
     public static readonly ErrorCode UploadSessionNotFound = new("upload_session_not_found", 404, "No such upload session (it may have expired or become a project).");
     public static readonly ErrorCode FileNotFound = new("file_not_found", 404, "No such file in this upload session.");
     public static readonly ErrorCode ProjectNotFound = new("project_not_found", 404, "No such project."); // Stowage
+    public static readonly ErrorCode ProjectFileNotFound = new("project_file_not_found", 404, "No such file in this project."); // Stowage
     public static readonly ErrorCode NotFound = new("not_found", 404, "No such endpoint."); // Stowage
 
     // 405, 409, 411, 413, 415, 429

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Warning, "Project {Project} failed: {Error}")]
     public static partial void ProjectFailed(ILogger logger, string project, string error);
 
+    [LoggerMessage(2004, LogLevel.Information, "Project {Project} deleted with its {Files} files.")]
+    public static partial void ProjectDeleted(ILogger logger, string project, int files);
+
     [LoggerMessage(3001, LogLevel.Warning, "Job {Job} ({Kind}) attempt {Attempt} failed; retrying at {RunAfter}: {Error}")]
     public static partial void JobRetrying(ILogger logger, string job, string kind, int attempt, DateTimeOffset runAfter, string error);
 

@@ -18,8 +18,35 @@ public sealed partial class ProjectProcessor
             ? Math.Min(options.MaxExpandedBytes, (long)Math.Min(long.MaxValue / 2, Math.Max(archive.Size, 1) * options.MaxExpansionRatio))
             : options.MaxExpandedBytes;
 
-        // A retry starts the unpacking over: entries of an interrupted run are replaced.
-        await projects.DeleteProjectFilesAsync(project.Name, ProjectFileKind.Extracted, cancellationToken).ConfigureAwait(false);
+        // A retry starts the unpacking over: entries of an interrupted run go first, bytes and records.
+        await DiscardExtractedAsync(project.Name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await UnpackEntriesAsync(project, archive, format, work, cap, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProcessingException)
+        {
+            // A refused archive (a bomb, an unsafe path, a corrupt entry) leaves nothing of itself behind.
+            await DiscardExtractedAsync(project.Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes every unpacked entry of the project: its bytes, then its record.</summary>
+    private async Task DiscardExtractedAsync(string projectName, CancellationToken cancellationToken)
+    {
+        var files = await projects.ListProjectFilesAsync(projectName, cancellationToken).ConfigureAwait(false);
+        foreach (var file in files.Where(f => f.Kind == ProjectFileKind.Extracted))
+        {
+            await blobs.DeleteAsync(file.Object, cancellationToken).ConfigureAwait(false);
+        }
+
+        await projects.DeleteProjectFilesAsync(projectName, ProjectFileKind.Extracted, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UnpackEntriesAsync(ProjectRecord project, ProjectFileRecord archive, IArchiveFormat format, WorkTracker work, long cap, CancellationToken cancellationToken)
+    {
+        var options = processingOptions.Value;
         await using var local = await LocalCopy.OpenAsync(blobs, archive.Object, cancellationToken).ConfigureAwait(false);
         using var reader = OpenArchive(format, local.Path, archive.Path);
         long expanded = 0;

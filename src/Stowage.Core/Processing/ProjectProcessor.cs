@@ -9,9 +9,9 @@ using Stowage.Core.Uploads;
 namespace Stowage.Core.Processing;
 
 /// <summary>
-/// The project job (issue "Processing"): fetch a download link, move the session's files into the
-/// project without copying, verify each file's size and compute its SHA-256, unpack a single archive,
-/// then mark the project ready. Every step is idempotent, so a job cut off by a crash resumes by
+/// The project job (issue "Processing"): fetch a download link, verify each file's size and compute its
+/// SHA-256, unpack a single archive, then mark the project ready. A session's files become the project's
+/// by their records alone (the project file names the session file's blob): nothing is moved or copied. Every step is idempotent, so a job cut off by a crash resumes by
 /// running again.
 /// </summary>
 public sealed partial class ProjectProcessor(
@@ -36,7 +36,7 @@ public sealed partial class ProjectProcessor(
     public async Task<JobOutcome> RunAsync(JobRecord job, CancellationToken cancellationToken)
     {
         var project = await projects.GetProjectAsync(ProjectJob.ProjectOf(job), cancellationToken).ConfigureAwait(false);
-        if (project is null || project.State is ProjectState.Ready or ProjectState.Failed)
+        if (project is null || project.State is ProjectState.Ready or ProjectState.Failed or ProjectState.Deleting)
         {
             return JobOutcome.Done;
         }
@@ -56,7 +56,6 @@ public sealed partial class ProjectProcessor(
                 throw new ProcessingException("no_files", "The project has no files.");
             }
 
-            files = await MoveIntoProjectAsync(project, files, cancellationToken).ConfigureAwait(false);
             var format = files.Count == 1 ? FormatOf(files[0].Path) : null;
             var work = new WorkTracker(progress, files.Sum(f => f.Sha256 is null ? f.Size : 0), unpacking: format is not null);
             files = await HashAsync(files, work, cancellationToken).ConfigureAwait(false);
@@ -102,33 +101,6 @@ public sealed partial class ProjectProcessor(
     {
         var extension = FilenamePolicy.ExtensionOf(path);
         return formats.FirstOrDefault(f => f.Extensions.Contains(extension, StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// Session files become project files by a rename, never a copy. A crash between the rename and
-    /// the metadata update leaves the object at its new place: the next run finds it there.
-    /// </summary>
-    private async Task<List<ProjectFileRecord>> MoveIntoProjectAsync(ProjectRecord project, List<ProjectFileRecord> files, CancellationToken cancellationToken)
-    {
-        var moved = new List<ProjectFileRecord>(files.Count);
-        foreach (var file in files)
-        {
-            var target = new ObjectRef(uploadOptions.Value.Bucket, ObjectKeys.ProjectFile(project.Name, file.Path));
-            if (file.Object != target)
-            {
-                var done = await blobs.MoveAsync(file.Object, target, _durable, cancellationToken).ConfigureAwait(false);
-                if (!done && await blobs.GetLengthAsync(target, cancellationToken).ConfigureAwait(false) is null)
-                {
-                    throw new ProcessingException("file_missing", "The file's bytes are missing from storage.", file.Path);
-                }
-
-                await projects.UpsertProjectFileAsync(file with { Object = target }, cancellationToken).ConfigureAwait(false);
-            }
-
-            moved.Add(file with { Object = target });
-        }
-
-        return moved;
     }
 
     private async Task MarkReadyAsync(ProjectRecord project, CancellationToken cancellationToken)

@@ -19,13 +19,20 @@ public interface IProjectStore
 
     Task<ProjectRecord?> GetProjectAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>The account's projects, newest first.</summary>
+    /// <summary>The account's projects, newest first, leaving out those being deleted.</summary>
     Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(string accountId, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>How many projects the account has, leaving out those being deleted.</summary>
     Task<int> CountProjectsAsync(string accountId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces state, status, size, updated and errors of an existing project.</summary>
+    /// <summary>
+    /// Replaces state, status, size, updated and errors of an existing project, unless it is being deleted
+    /// (<see cref="ProjectState.Deleting"/> is final: a job still running cannot bring the project back).
+    /// </summary>
     Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the project and its file records; false when there was none.</summary>
+    Task<bool> DeleteProjectAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>The project's files ordered by path.</summary>
     Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken);

@@ -47,7 +47,7 @@ public sealed partial class ProjectService(
         }
 
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
-        if (project is null || project.AccountId != caller.AccountId)
+        if (project is null || project.AccountId != caller.AccountId || project.State == ProjectState.Deleting)
         {
             return StowageErrors.ProjectNotFound;
         }

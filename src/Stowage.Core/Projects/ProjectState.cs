@@ -13,4 +13,10 @@ public enum ProjectState
 
     /// <summary>Processing gave up; <see cref="ProjectRecord.Errors"/> says why (status -1).</summary>
     Failed,
+
+    /// <summary>
+    /// DELETE /projects/{name} has begun: the project is gone for every request, its bytes are being deleted,
+    /// and its rows go last (a repeated DELETE finishes a removal that stopped half-way).
+    /// </summary>
+    Deleting,
 }

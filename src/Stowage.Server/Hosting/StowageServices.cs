@@ -68,6 +68,7 @@ public static class StowageServices
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UploadSessionService>();
         services.AddSingleton<ProjectService>();
+        services.AddSingleton<ProjectFileService>();
         services.AddSingleton<ExpiredSessionSweeper>();
         services.AddSingleton<IJobHandler, ProjectProcessor>();
         services.AddSingleton<JobRunner>();

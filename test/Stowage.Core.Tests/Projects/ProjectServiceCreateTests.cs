@@ -366,6 +366,8 @@ public sealed class ProjectServiceCreateTests
 
         public Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken) => inner.UpdateProjectAsync(project, cancellationToken);
 
+        public Task<bool> DeleteProjectAsync(string name, CancellationToken cancellationToken) => inner.DeleteProjectAsync(name, cancellationToken);
+
         public Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken) =>
             inner.ListProjectFilesAsync(projectName, cancellationToken);
 

@@ -20,9 +20,6 @@ public static class BlobFiles
     public static string SessionFile(string dataDirectory, string uploadId, string flatName) =>
         PathOf(dataDirectory, $"sessions/{uploadId}/{flatName}");
 
-    public static string ProjectFile(string dataDirectory, string project, string flatName) =>
-        PathOf(dataDirectory, $"projects/{project}/{flatName}");
-
     /// <summary>The first <paramref name="length"/> bytes stored for an object (fewer if the file is shorter).</summary>
     public static byte[] ReadPrefix(string path, long length)
     {

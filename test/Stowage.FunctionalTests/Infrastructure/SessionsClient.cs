@@ -104,6 +104,26 @@ public sealed class SessionsClient : IDisposable
     public Task<ApiResponse> GetProjectAsync(string name) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "projects/" + Uri.EscapeDataString(name)));
 
+    /// <summary>GET (or HEAD) /projects/{name}/files/{path}, raw: the caller checks status, headers and bytes.</summary>
+    public Task<HttpResponseMessage> GetProjectFileAsync(string name, string path, HttpMethod? method = null, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get,
+            $"projects/{Uri.EscapeDataString(name)}/files/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}");
+        configure?.Invoke(request);
+        return _http.SendAsync(request);
+    }
+
+    /// <summary>A project file's bytes, asserting 200.</summary>
+    public async Task<byte[]> ProjectFileBytesAsync(string name, string path)
+    {
+        using var response = await GetProjectFileAsync(name, path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public Task<ApiResponse> DeleteProjectAsync(string name) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, "projects/" + Uri.EscapeDataString(name)));
+
     public Task<ApiResponse> ListProjectsAsync(string query = "") =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "projects" + query));
 

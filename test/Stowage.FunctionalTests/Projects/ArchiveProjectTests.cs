@@ -32,7 +32,7 @@ public sealed class ArchiveProjectTests(ArchiveServerFixture fixture) : IClassFi
         ready.ShouldHaveFiles(Tree, fromArchive: "scans.zip");
         ready.Long("size").ShouldBe(zip.Length + Tree.Values.Sum(v => (long)v.Length));
         var name = ready.String("name");
-        File.ReadAllBytes(BlobFiles.PathOf(fixture.DataDirectory, $"projects/{name}/extracted/floor1/sub/b.e57")).ShouldBeBytes(Tree["floor1/sub/b.e57"]);
+        (await Client.ProjectFileBytesAsync(name, "floor1/sub/b.e57")).ShouldBeBytes(Tree["floor1/sub/b.e57"]);
     }
 
     [Fact]
@@ -85,6 +85,23 @@ public sealed class ArchiveProjectTests(ArchiveServerFixture fixture) : IClassFi
         var failed = await UploadArchiveProjectAsync("bomb.zip", zip);
 
         AssertFailed(failed, "archive_too_large", "bomb.zip");
+    }
+
+    [Fact]
+    public async Task ZipProject_ThatFailsPartWayThroughUnpacking_LeavesNoneOfItsEntriesBehind()
+    {
+        // The good entries come first and are unpacked; the last one then breaks the expansion-ratio cap.
+        var entries = new Dictionary<string, byte[]>(Tree, StringComparer.Ordinal) { ["zz-zeros.bin"] = new byte[16 << 20] };
+        var zip = ArchiveBuilder.Zip(entries, level: CompressionLevel.SmallestSize);
+
+        var failed = await UploadArchiveProjectAsync("late-bomb.zip", zip);
+
+        AssertFailed(failed, "archive_too_large", "late-bomb.zip");
+        var name = failed.String("name");
+        foreach (var path in entries.Keys)
+        {
+            File.Exists(BlobFiles.PathOf(fixture.DataDirectory, $"projects/{name}/extracted/{path}")).ShouldBeFalse(path);
+        }
     }
 
     [Fact]

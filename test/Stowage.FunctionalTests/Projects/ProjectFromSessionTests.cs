@@ -59,7 +59,7 @@ public sealed class ProjectFromSessionTests(ServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Project_ConsumesTheSession_AndMovesItsFilesWithoutLosingBytes()
+    public async Task Project_ConsumesTheSession_AndKeepsItsFilesWhereTheyAre_WithoutLosingBytes()
     {
         var id = await Client.NewUploadAsync();
         var data = TestData.Bytes(64_000, 93);
@@ -72,8 +72,9 @@ public sealed class ProjectFromSessionTests(ServerFixture fixture) : IClassFixtu
         (await Client.PutAsync(id, "more.jpg", [1])).ShouldBeError(HttpStatusCode.NotFound, "upload_session_not_found");
         var ready = await Client.WaitForProjectAsync(name);
         ready.ShouldHaveFiles(new Dictionary<string, byte[]> { ["scan.ply"] = data });
-        File.Exists(sessionBlob).ShouldBeFalse("the file should have moved into the project");
-        File.ReadAllBytes(BlobFiles.ProjectFile(fixture.DataDirectory, name, "scan.ply")).ShouldBeBytes(data);
+        // Records change, bytes stay: the project's file is the session file's blob, neither moved nor copied.
+        File.ReadAllBytes(sessionBlob).ShouldBeBytes(data);
+        (await Client.ProjectFileBytesAsync(name, "scan.ply")).ShouldBeBytes(data);
     }
 
     [Fact]

@@ -67,6 +67,6 @@ public sealed class ExpiryTests(ExpiringServerFixture fixture) : IClassFixture<E
 
         var later = await Client.GetProjectAsync(name);
         later.Int("status").ShouldBe(100, later.ToString());
-        File.ReadAllBytes(BlobFiles.ProjectFile(fixture.DataDirectory, name, "keep.jpg")).ShouldBeBytes(data);
+        (await Client.ProjectFileBytesAsync(name, "keep.jpg")).ShouldBeBytes(data);
     }
 }

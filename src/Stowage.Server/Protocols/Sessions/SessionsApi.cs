@@ -16,6 +16,8 @@ internal static class SessionsApi
         services.AddSingleton<CreateProject>();
         services.AddSingleton<GetProject>();
         services.AddSingleton<ListProjects>();
+        services.AddSingleton<GetProjectFile>();
+        services.AddSingleton<DeleteProject>();
         return services;
     }
 
@@ -39,6 +41,9 @@ internal static class SessionsApi
         api.MapPost("/projects", (HttpContext c, CreateProject op) => op.HandleAsync(c));
         api.MapGet("/projects", (HttpContext c, ListProjects op) => op.HandleAsync(c));
         api.MapGet("/projects/{name}", (HttpContext c, string name, GetProject op) => op.HandleAsync(c, name));
+        api.MapDelete("/projects/{name}", (HttpContext c, string name, DeleteProject op) => op.HandleAsync(c, name));
+        api.MapMethods("/projects/{name}/files/{**path}", [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext c, string name, string path, GetProjectFile op) => op.HandleAsync(c, name, path));
         return app;
     }
 }

@@ -11,4 +11,6 @@ internal enum SessionsEndpoint
     CreateProject,
     GetProject,
     ListProjects,
+    GetProjectFile,
+    DeleteProject,
 }

@@ -27,6 +27,12 @@ public sealed class SessionsRateLimitOptions
 
     public string ListProjects { get; set; } = "60/minute";
 
+    /// <summary>Not in the seed's table (a Stowage extension): GET /uploads/{id}/{file}'s budget.</summary>
+    public string GetProjectFile { get; set; } = "600/minute";
+
+    /// <summary>Not in the seed's table (a Stowage extension): DELETE /uploads/{id}'s budget.</summary>
+    public string DeleteProject { get; set; } = "60/minute";
+
     public IEnumerable<string> Validate()
     {
         foreach (var (name, value) in Rules())
@@ -43,5 +49,6 @@ public sealed class SessionsRateLimitOptions
         (nameof(CreateUpload), CreateUpload), (nameof(PutFile), PutFile), (nameof(GetFile), GetFile),
         (nameof(GetSession), GetSession), (nameof(DeleteSession), DeleteSession), (nameof(CreateProject), CreateProject),
         (nameof(GetProject), GetProject), (nameof(ListProjects), ListProjects),
+        (nameof(GetProjectFile), GetProjectFile), (nameof(DeleteProject), DeleteProject),
     ];
 }

@@ -36,10 +36,14 @@ internal sealed class GetProject(SessionsGate gate, ProjectService projects)
         var full = new ProjectFullWire(
             project.Name, project.Title, project.Status, project.SizeBytes, project.Created.UtcDateTime, project.Updated.UtcDateTime,
             project.PrivacyMode, project.CoordinateSystem, Epsg(project.CoordinateSystem),
-            files.Select(f => new ProjectFileWire(f.Path, f.Size, f.Sha256, f.FromArchive)).ToList(),
+            files.Select(f => new ProjectFileWire(f.Path, f.Size, f.Sha256, f.FromArchive, FileUrl(project.Name, f.Path))).ToList(),
             Errors(project));
         await SessionsResponses.WriteAsync(context, StatusCodes.Status200OK, full, SessionsJsonContext.Default.ProjectFullWire).ConfigureAwait(false);
     }
+
+    /// <summary>The file's own address under the API's base, each path segment escaped.</summary>
+    private static string FileUrl(string project, string path) =>
+        $"/api/v1/projects/{Uri.EscapeDataString(project)}/files/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
 
     private static List<ProjectErrorWire> Errors(ProjectRecord project) =>
         project.Errors.Select(e => new ProjectErrorWire(e.Code, e.Message, e.File)).ToList();

@@ -29,11 +29,13 @@ internal sealed record ProjectBriefWire(
     int Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ProjectErrorWire>? Errors);
 
+/// <summary><see cref="Url"/> (a Stowage extension) is where GET /projects/{name}/files/{path} serves the file.</summary>
 internal sealed record ProjectFileWire(
     string Name,
     long Size,
     string? Sha256,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FromArchive);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? FromArchive,
+    string Url);
 
 internal sealed record ProjectFullWire(
     string Name,

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Stowage.Core.Accounts;
+using Stowage.Core.Errors;
+using Stowage.Core.Storage;
+
+namespace Stowage.Core.Projects;
+
+/// <summary>
+/// An account gets its projects' bytes back and gets rid of them (Stowage extensions of the Sessions API,
+/// docs/protocols/sessions.md, "Project files" and "Deleting a project"): GET/HEAD /projects/{name}/files/{path}
+/// and DELETE /projects/{name}. A project file's record names the blob that holds it (the session's file it was
+/// made from, or an unpacked entry), so reading and deleting go through the records, never through paths.
+/// </summary>
+public sealed class ProjectFileService(IProjectStore projects, IBlobStore blobs, ILogger<ProjectFileService> logger)
+{
+    /// <summary>The file's record and bytes: ProjectNotFound for a project the caller cannot see, ProjectFileNotFound for a path it lacks.</summary>
+    public async Task<Result<ProjectFileContent>> OpenAsync(Caller caller, string name, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Scopes.ProjectsRead))
+        {
+            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsRead);
+        }
+
+        var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
+        if (project is null || project.AccountId != caller.AccountId || project.State == ProjectState.Deleting)
+        {
+            return StowageErrors.ProjectNotFound;
+        }
+
+        var files = await projects.ListProjectFilesAsync(name, cancellationToken).ConfigureAwait(false);
+        var file = files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
+        if (file is null)
+        {
+            return StowageErrors.ProjectFileNotFound;
+        }
+
+        var content = await blobs.OpenReadAsync(file.Object, 0, cancellationToken).ConfigureAwait(false);
+        return content is null ? StowageErrors.ProjectFileNotFound : new ProjectFileContent(project, file, content);
+    }
+
+    /// <summary>
+    /// DELETE /projects/{name}: the project, its files and so its usage go. Idempotent: an unknown, already
+    /// deleted or another account's project answers the same success, so names do not leak. In the order
+    /// sessions use (docs/protocols/sessions.md): the project is marked deleting (gone for every request from
+    /// then on, and no running job can bring it back), then its bytes are deleted, then its rows. Should that
+    /// stop half-way, the rows still list what is left, and a repeated DELETE finishes it.
+    /// </summary>
+    public async Task<Result<bool>> DeleteAsync(Caller caller, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Scopes.ProjectsWrite))
+        {
+            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsWrite);
+        }
+
+        var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
+        if (project is null || project.AccountId != caller.AccountId)
+        {
+            return true;
+        }
+
+        await RemoveAsync(project, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Removes a project of any account (the operator's CLI): marked, bytes, rows.</summary>
+    public async Task RemoveAsync(ProjectRecord project, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (project.State != ProjectState.Deleting)
+        {
+            await projects.UpdateProjectAsync(project with { State = ProjectState.Deleting }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var files = await projects.ListProjectFilesAsync(project.Name, cancellationToken).ConfigureAwait(false);
+        foreach (var file in files)
+        {
+            await blobs.DeleteAsync(file.Object, cancellationToken).ConfigureAwait(false);
+        }
+
+        await projects.DeleteProjectAsync(project.Name, cancellationToken).ConfigureAwait(false);
+        Log.ProjectDeleted(logger, project.Name, files.Count);
+    }
+}
