@@ -115,20 +115,29 @@ public sealed partial class SqliteMetadataStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
 
-        // BEGIN IMMEDIATE: the upload's deletion decides the outcome, and the object is written only if it
-        // happened, all under the write lock, so two completes of one upload cannot both succeed.
+        // BEGIN IMMEDIATE: the upload's existence decides the outcome, and the object is written and the upload
+        // deleted together under the write lock, so two completes of one upload cannot both succeed.
         return WriteAsync(async (connection, transaction) =>
         {
-            if (await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken) is null)
+            var open = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM s3_multipart_uploads WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
+            if (open == 0)
             {
-                return new ObjectReplacement(false, null);
+                return new ObjectReplacement(ObjectRecordOutcome.UploadGone, null);
             }
 
-            return new ObjectReplacement(true, await ReplaceObjectAsync(connection, transaction, obj, now, cancellationToken));
+            // A refused quota writes nothing, and the upload stays open to be aborted (or completed once there is room).
+            var outcome = await ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, cancellationToken);
+            if (outcome.Recorded)
+            {
+                await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken);
+            }
+
+            return outcome;
         }, cancellationToken);
     }
 

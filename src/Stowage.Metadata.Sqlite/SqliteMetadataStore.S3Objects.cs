@@ -17,10 +17,10 @@ public sealed partial class SqliteMetadataStore
         return row?.ToRecord();
     }
 
-    public Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<ObjectReplacement> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return WriteAsync((connection, transaction) => ReplaceObjectAsync(connection, transaction, obj, now, cancellationToken), cancellationToken);
+        return WriteAsync((connection, transaction) => ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, cancellationToken), cancellationToken);
     }
 
     public Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -34,30 +34,50 @@ public sealed partial class SqliteMetadataStore
             }
 
             var deleted = row.ToRecord();
+            await AddUsedBytesAsync(connection, transaction, bucket, -deleted.Size, cancellationToken);
             await ListReclaimAsync(connection, transaction, new BlobReclaim(deleted.Blob, null, now), cancellationToken);
             return deleted;
         }, cancellationToken);
 
     /// <summary>
-    /// Inside a write transaction: the object's record swap. Reads the blob it replaces, writes the record, takes
-    /// the new blob off the reclaim list and puts the replaced one on it (unless it is the same blob: a
-    /// multipart upload begun before per-write blobs composes into the object's own old address).
+    /// Inside a write transaction: the object's record swap. Reads the record it replaces, checks the quota, writes
+    /// the record, moves the bucket's used bytes, takes the new blob off the reclaim list and puts the replaced one
+    /// on it (unless it is the same blob: a multipart upload begun before per-write blobs composes into the
+    /// object's own old address).
     /// </summary>
-    private static async Task<ObjectRef?> ReplaceObjectAsync(SqliteConnection connection, SqliteTransaction transaction, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<ObjectReplacement> ReplaceObjectAsync(SqliteConnection connection, SqliteTransaction transaction, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
     {
-        var previous = await connection.QuerySingleOrDefaultAsync<(string Bucket, string Key)?>(Command(
-            "SELECT blob_bucket, blob_key FROM s3_objects WHERE bucket = @Bucket AND key = @Key", new { obj.Bucket, obj.Key }, cancellationToken, transaction));
+        var previous = await connection.QuerySingleOrDefaultAsync<(string Bucket, string Key, long Size)?>(Command(
+            "SELECT blob_bucket, blob_key, size FROM s3_objects WHERE bucket = @Bucket AND key = @Key", new { obj.Bucket, obj.Key }, cancellationToken, transaction));
+        var growth = obj.Size - (previous?.Size ?? 0);
+        if (quotaBytes is { } quota && growth > 0)
+        {
+            var accountId = await connection.ExecuteScalarAsync<string?>(Command(
+                "SELECT account_id FROM s3_buckets WHERE name = @Bucket", new { obj.Bucket }, cancellationToken, transaction));
+            if (accountId is not null
+                && await connection.ExecuteScalarAsync<long>(Command(AccountUsageSql, new { accountId }, cancellationToken, transaction)) + growth > quota)
+            {
+                return new ObjectReplacement(ObjectRecordOutcome.QuotaExceeded, null);
+            }
+        }
+
         await connection.ExecuteAsync(Command(S3ObjectRow.Insert, S3ObjectRow.From(obj), cancellationToken, transaction));
+        await AddUsedBytesAsync(connection, transaction, obj.Bucket, growth, cancellationToken);
         await UnlistReclaimAsync(connection, transaction, obj.Blob, cancellationToken);
         if (previous is not { } old || new ObjectRef(old.Bucket, old.Key) == obj.Blob)
         {
-            return null;
+            return new ObjectReplacement(ObjectRecordOutcome.Recorded, null);
         }
 
         var replaced = new ObjectRef(old.Bucket, old.Key);
         await ListReclaimAsync(connection, transaction, new BlobReclaim(replaced, null, now), cancellationToken);
-        return replaced;
+        return new ObjectReplacement(ObjectRecordOutcome.Recorded, replaced);
     }
+
+    private static Task<int> AddUsedBytesAsync(SqliteConnection connection, SqliteTransaction transaction, string bucket, long delta, CancellationToken cancellationToken) =>
+        delta == 0
+            ? Task.FromResult(0)
+            : connection.ExecuteAsync(Command("UPDATE s3_buckets SET used_bytes = used_bytes + @delta WHERE name = @bucket", new { bucket, delta }, cancellationToken, transaction));
 
     public async Task<IReadOnlyList<S3ObjectRecord>> ListObjectsAsync(string bucket, string prefix, string? startAfter, int limit, CancellationToken cancellationToken)
     {

@@ -30,7 +30,7 @@ public sealed class SqliteS3StoreTests : IDisposable
     {
         using var store = await NewInitializedStoreAsync();
         const string key = "é/\U0001F600 a%_";
-        await store.PutObjectAsync(new S3ObjectRecord("b", key, 1, "e", T0, NoHeaders, null, null, new ObjectRef("stowage", "objects/x")), T0, Ct);
+        await store.PutObjectAsync(new S3ObjectRecord("b", key, 1, "e", T0, NoHeaders, null, null, new ObjectRef("stowage", "objects/x")), T0, null, Ct);
         await using var connection = await store.OpenAsync(Ct);
 
         (await connection.ExecuteScalarAsync<string>("PRAGMA encoding")).ShouldBe("UTF-8");

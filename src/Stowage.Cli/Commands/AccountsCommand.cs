@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Stowage.Core.Accounts;
+using Stowage.Core.Uploads;
 
 namespace Stowage.Cli.Commands;
 
@@ -28,7 +29,13 @@ internal static class AccountsCommand
         {
             await using var services = await CliServices.OpenAsync(result.GetValue(data)!, cancellationToken).ConfigureAwait(false);
             var list = await services.GetRequiredService<AccountService>().ListAsync(cancellationToken).ConfigureAwait(false);
-            Print(list, result.GetValue(json));
+            var usage = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var account in list)
+            {
+                usage[account.Id] = await services.GetRequiredService<IUploadStore>().GetAccountUsageAsync(account.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            Print(list, result.GetValue(json), usage);
             return 0;
         });
         return command;
@@ -70,7 +77,8 @@ internal static class AccountsCommand
         return command;
     }
 
-    private static void Print(IReadOnlyList<Account> accounts, bool json)
+    /// <summary>Prints accounts; with <paramref name="usage"/> (list), each one's bytes held: sessions, projects and S3 objects.</summary>
+    private static void Print(IReadOnlyList<Account> accounts, bool json, IReadOnlyDictionary<string, long>? usage = null)
     {
         if (json)
         {
@@ -84,6 +92,7 @@ internal static class AccountsCommand
                 max_session_bytes = a.MaxSessionBytes,
                 max_projects = a.MaxProjects,
                 created = a.Created,
+                usage_bytes = usage?.GetValueOrDefault(a.Id),
             })));
             return;
         }
@@ -91,7 +100,8 @@ internal static class AccountsCommand
         foreach (var a in accounts)
         {
             Console.WriteLine($"{a.Id}  {a.Name}  upload={(a.UploadAllowed ? "allowed" : "forbidden")}  quota={a.QuotaBytes?.ToString() ?? "default"}  " +
-                $"max-file={a.MaxFileBytes?.ToString() ?? "default"}  max-session={a.MaxSessionBytes?.ToString() ?? "default"}  max-projects={a.MaxProjects?.ToString() ?? "none"}");
+                $"max-file={a.MaxFileBytes?.ToString() ?? "default"}  max-session={a.MaxSessionBytes?.ToString() ?? "default"}  max-projects={a.MaxProjects?.ToString() ?? "none"}" +
+                (usage is null ? "" : $"  usage={usage.GetValueOrDefault(a.Id)}"));
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ProjectProcessor
         }
 
         var account = await accounts.GetAccountAsync(project.AccountId, cancellationToken).ConfigureAwait(false);
-        var maxFile = account?.MaxFileBytes ?? uploadOptions.Value.MaxFileBytes;
+        var maxFile = _policy.MaxFileOf(account);
         RemoteFile remote;
         try
         {
@@ -53,7 +53,7 @@ public sealed partial class ProjectProcessor
         var flat = FilenamePolicy.Flatten(remote.FileName ?? string.Empty);
         var name = flat.IsSuccess ? flat.Value : "download";
         var extension = FilenamePolicy.ExtensionOf(name);
-        if (!uploadOptions.Value.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        if (!_policy.IsExtensionAllowed(extension))
         {
             throw new ProcessingException("extension_not_allowed", $"Files with the extension '{extension}' are not accepted.", name);
         }
@@ -63,7 +63,7 @@ public sealed partial class ProjectProcessor
 
     private async Task CheckQuotaAsync(ProjectRecord project, Accounts.Account? account, long size, ObjectRef stored, string name, CancellationToken cancellationToken)
     {
-        var quota = account?.QuotaBytes ?? uploadOptions.Value.DefaultQuotaBytes;
+        var quota = _policy.QuotaOf(account);
         if (quota is { } q && await uploads.GetAccountUsageAsync(project.AccountId, cancellationToken).ConfigureAwait(false) + size > q)
         {
             await blobs.DeleteAsync(stored, CancellationToken.None).ConfigureAwait(false);

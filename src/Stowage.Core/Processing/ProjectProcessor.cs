@@ -30,6 +30,7 @@ public sealed partial class ProjectProcessor(
     private const int BufferSize = 1 << 20;
 
     private readonly bool _durable = durabilityOptions.Value.Fsync;
+    private readonly AccountPolicy _policy = new(uploadOptions);
 
     public string Kind => ProjectJob.Kind;
 

@@ -52,7 +52,7 @@ public sealed partial class ProjectService
             return Failure.With(StowageErrors.InvalidField, "field", "coordinate_system");
         }
 
-        if (!caller.Account.UploadAllowed)
+        if (!AccountPolicy.MayUpload(caller.Account))
         {
             return StowageErrors.TariffForbidsUpload;
         }
@@ -110,7 +110,7 @@ public sealed partial class ProjectService
             return refused;
         }
 
-        var quota = caller.Account.QuotaBytes ?? uploadOptions.Value.DefaultQuotaBytes;
+        var quota = new AccountPolicy(uploadOptions).QuotaOf(caller.Account);
         if (quota is { } q && await uploads.GetAccountUsageAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= q)
         {
             return Failure.With(StowageErrors.StorageQuotaExceeded, "limit", q);

@@ -30,14 +30,16 @@ public interface IS3Store
 
     /// <summary>
     /// In one transaction: inserts or replaces the object's record, takes its blob off the reclaim list
-    /// (<see cref="Storage.IBlobReclaimStore"/>), and lists the replaced record's blob, due at
-    /// <paramref name="now"/>, when it is another. Returns that replaced blob, or null.
+    /// (<see cref="Storage.IBlobReclaimStore"/>), lists the replaced record's blob, due at <paramref name="now"/>,
+    /// when it is another, and moves the bucket's used bytes by the difference in size. When
+    /// <paramref name="quotaBytes"/> is set and the bucket's account would then hold more than that (its usage as
+    /// <see cref="Uploads.IUploadStore.GetAccountUsageAsync"/> counts it), nothing changes: QuotaExceeded.
     /// </summary>
-    Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ObjectReplacement> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: deletes the record and lists its blob for reclaiming, due at <paramref name="now"/>.
-    /// Returns the deleted record, or null when there was none.
+    /// In one transaction: deletes the record, lists its blob for reclaiming, due at <paramref name="now"/>, and
+    /// takes its size off the bucket's used bytes. Returns the deleted record, or null when there was none.
     /// </summary>
     Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -71,10 +73,10 @@ public interface IS3Store
 
     /// <summary>
     /// In one transaction: deletes the upload and its parts and records the object as
-    /// <see cref="PutObjectAsync"/> does (listing a replaced blob for reclaiming, due at <paramref name="now"/>).
-    /// Changes nothing when the upload no longer exists.
+    /// <see cref="PutObjectAsync"/> does (quota included). Changes nothing when the upload no longer exists
+    /// (UploadGone) or the quota would be exceeded (QuotaExceeded; the upload stays, to be aborted or retried).
     /// </summary>
-    Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction: deletes the upload and its part records and lists the upload's blob (with its

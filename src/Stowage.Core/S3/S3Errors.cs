@@ -10,6 +10,7 @@ namespace Stowage.Core.S3;
 public static class S3Errors
 {
     // 400
+    public static readonly ErrorCode QuotaExceeded = new("QuotaExceeded", 403, "The account's storage quota would be exceeded.");
     public static readonly ErrorCode BadDigest = new("BadDigest", 400, "The Content-MD5 or checksum you specified did not match what we received.");
     public static readonly ErrorCode EntityTooSmall = new("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size.");
     public static readonly ErrorCode EntityTooLarge = new("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size.");

@@ -47,7 +47,15 @@ public sealed partial class S3MultipartService
             return chosen.Failure;
         }
 
-        var record = new S3ObjectRecord(bucket.Name, key, chosen.Value.Sum(p => p.Size), MultipartETag(chosen.Value), time.GetUtcNow(),
+        var owner = await accounts.GetAccountAsync(bucket.AccountId, cancellationToken).ConfigureAwait(false);
+        var size = chosen.Value.Sum(p => p.Size);
+        if (size > policy.MaxFileOf(owner))
+        {
+            return S3Failures.WithMessage(S3Errors.EntityTooLarge,
+                $"Your proposed upload of {size} bytes exceeds the maximum allowed size of {policy.MaxFileOf(owner)} bytes.");
+        }
+
+        var record = new S3ObjectRecord(bucket.Name, key, size, MultipartETag(chosen.Value), time.GetUtcNow(),
             upload.Value.Headers, ObjectChecksum(upload.Value.ChecksumAlgorithm, chosen.Value), chosen.Value.Count, upload.Value.Blob);
         try
         {
@@ -60,10 +68,15 @@ public sealed partial class S3MultipartService
 
         // The object is in place: record it even if the client is gone by now. Until this commits, the upload's
         // row still names the composed blob, so an abort or the abandoned-upload sweep would remove it.
-        var outcome = await store.CompleteMultipartUploadAsync(uploadId, record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        if (!outcome.Recorded)
+        var quota = policy.QuotaOf(owner);
+        var outcome = await store.CompleteMultipartUploadAsync(uploadId, record, time.GetUtcNow(), quota, CancellationToken.None).ConfigureAwait(false);
+        switch (outcome.Outcome)
         {
-            return S3Errors.NoSuchUpload;
+            case ObjectRecordOutcome.UploadGone:
+                return S3Errors.NoSuchUpload;
+            case ObjectRecordOutcome.QuotaExceeded:
+                // The upload stays open (its parts now composed): the client may abort it, or complete it again once there is room.
+                return S3Uploads.QuotaExceeded(quota);
         }
 
         if (outcome.Replaced is { } old)

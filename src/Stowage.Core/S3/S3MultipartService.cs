@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Microsoft.Extensions.Options;
 using Stowage.Core.Checksums;
 using Stowage.Core.Common;
@@ -17,6 +18,8 @@ namespace Stowage.Core.S3;
 /// </summary>
 public sealed partial class S3MultipartService(
     IS3Store store,
+    IAccountStore accounts,
+    AccountPolicy policy,
     IBlobStore blobs,
     BlobAllocator allocator,
     BlobReclaimer reclaimer,

@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Microsoft.Extensions.Options;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
@@ -14,6 +15,8 @@ namespace Stowage.Core.S3;
 /// </summary>
 public sealed partial class S3ObjectService(
     IS3Store store,
+    IAccountStore accounts,
+    AccountPolicy policy,
     IBlobStore blobs,
     BlobAllocator allocator,
     BlobReclaimer reclaimer,
@@ -46,7 +49,10 @@ public sealed partial class S3ObjectService(
             return invalidKey;
         }
 
-        if (S3Uploads.CheckDeclaredLength(declaredLength, _options.MaxObjectBytes) is { } tooLarge)
+        // The bucket's account's limits (AccountPolicy): its per-file cap below S3's own object limit, and its quota.
+        var owner = await accounts.GetAccountAsync(bucket.AccountId, cancellationToken).ConfigureAwait(false);
+        var maxBytes = Math.Min(_options.MaxObjectBytes, policy.MaxFileOf(owner));
+        if (S3Uploads.CheckDeclaredLength(declaredLength, maxBytes) is { } tooLarge)
         {
             return tooLarge;
         }
@@ -58,7 +64,7 @@ public sealed partial class S3ObjectService(
         try
         {
             using var digest = new S3ContentDigest(write.ComputeChecksum);
-            await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
+            await using var body = new S3ContentStream(content, digest, maxBytes, declaredLength, write);
             await blobs.PutAsync(blob, body, _durable, cancellationToken).ConfigureAwait(false);
             S3Uploads.EnsureReadToTheEnd(body);
             record = new S3ObjectRecord(bucket.Name, key, body.BytesRead, Convert.ToHexStringLower(body.Md5), time.GetUtcNow(),
@@ -75,9 +81,17 @@ public sealed partial class S3ObjectService(
             throw;
         }
 
-        // The bytes are in place: record them even if the client is gone by now.
-        var replaced = await store.PutObjectAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        if (replaced is { } old)
+        // The bytes are in place: record them even if the client is gone by now. The quota is checked in the same
+        // transaction, against the size actually stored.
+        var quota = policy.QuotaOf(owner);
+        var outcome = await store.PutObjectAsync(record, time.GetUtcNow(), quota, CancellationToken.None).ConfigureAwait(false);
+        if (!outcome.Recorded)
+        {
+            await reclaimer.ReclaimNowAsync(blob).ConfigureAwait(false);
+            return S3Uploads.QuotaExceeded(quota);
+        }
+
+        if (outcome.Replaced is { } old)
         {
             await reclaimer.ReclaimNowAsync(old).ConfigureAwait(false);
         }

@@ -26,7 +26,7 @@ public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
         if (!_allowed.TryGet(principal.AccountId, out var allowed))
         {
             var account = await accounts.GetAccountAsync(principal.AccountId, cancellationToken).ConfigureAwait(false);
-            allowed = account?.UploadAllowed ?? false;
+            allowed = AccountPolicy.MayUpload(account);
             _allowed.Add(principal.AccountId, allowed);
         }
 

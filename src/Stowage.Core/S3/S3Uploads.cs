@@ -19,6 +19,13 @@ internal static class S3Uploads
     }
 
     /// <summary>
+    /// 403 QuotaExceeded naming the limit, as S3-compatible stores answer a write over a quota (MinIO and Ceph RGW
+    /// use this code and status).
+    /// </summary>
+    public static Failure QuotaExceeded(long? quotaBytes) =>
+        S3Failures.WithMessage(S3Errors.QuotaExceeded, $"This write would take the account over its storage quota of {quotaBytes} bytes.");
+
+    /// <summary>
     /// The failure an <see cref="S3ContentException"/> carries, thrown by the body (ours or the front door's
     /// readers), even when a blob store wrapped it; null for any other exception, which propagates.
     /// </summary>

@@ -13,12 +13,12 @@ public sealed partial class UploadSessionService
             return denied;
         }
 
-        if (!caller.Account.UploadAllowed)
+        if (!AccountPolicy.MayUpload(caller.Account))
         {
             return StowageErrors.TariffForbidsUpload;
         }
 
-        var quota = caller.Account.QuotaBytes ?? _options.DefaultQuotaBytes;
+        var quota = _policy.QuotaOf(caller.Account);
         if (quota is { } q && await store.GetAccountUsageAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= q)
         {
             return Failure.With(StowageErrors.StorageQuotaExceeded, "limit", q);

@@ -86,12 +86,12 @@ public sealed partial class UploadSessionService
         }
 
         var extension = FilenamePolicy.ExtensionOf(name.Value);
-        if (!_allowed.Contains(extension))
+        if (!_policy.IsExtensionAllowed(extension))
         {
             return new Failure(StowageErrors.ExtensionNotAllowed, new Dictionary<string, object?>
             {
                 ["extension"] = extension,
-                ["allowed"] = _options.AllowedExtensions,
+                ["allowed"] = _policy.AllowedExtensions,
             });
         }
 
@@ -101,7 +101,7 @@ public sealed partial class UploadSessionService
             return range.Failure;
         }
 
-        var maxFile = caller.Account.MaxFileBytes ?? _options.MaxFileBytes;
+        var maxFile = _policy.MaxFileOf(caller.Account);
         if (range.Value.Total > maxFile)
         {
             return Failure.With(StowageErrors.FileTooLarge, "limit", maxFile);
@@ -113,7 +113,7 @@ public sealed partial class UploadSessionService
             return session.Failure;
         }
 
-        if (!caller.Account.UploadAllowed)
+        if (!AccountPolicy.MayUpload(caller.Account))
         {
             return StowageErrors.TariffForbidsUpload;
         }
@@ -169,8 +169,8 @@ public sealed partial class UploadSessionService
             await writer.FlushAsync(_durable, CancellationToken.None).ConfigureAwait(false);
         }
 
-        var maxSession = caller.Account.MaxSessionBytes ?? _options.MaxSessionBytes;
-        var quota = caller.Account.QuotaBytes ?? _options.DefaultQuotaBytes;
+        var maxSession = _policy.MaxSessionOf(caller.Account);
+        var quota = _policy.QuotaOf(caller.Account);
         var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
         if (total == 0 && reservation.Outcome == ReservationOutcome.SessionGone)
         {

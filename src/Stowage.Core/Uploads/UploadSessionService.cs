@@ -22,7 +22,7 @@ public sealed partial class UploadSessionService(
 {
     private readonly UploadOptions _options = uploadOptions.Value;
     private readonly bool _durable = durabilityOptions.Value.Fsync;
-    private readonly HashSet<string> _allowed = new(uploadOptions.Value.AllowedExtensions.Select(e => e.TrimStart('.').ToLowerInvariant()), StringComparer.Ordinal);
+    private readonly AccountPolicy _policy = new(uploadOptions);
 
     private TimeSpan Ttl => TimeSpan.FromSeconds(_options.SessionTtlSeconds);
 

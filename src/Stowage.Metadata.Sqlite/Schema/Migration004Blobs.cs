@@ -6,7 +6,8 @@ namespace Stowage.Metadata.Sqlite.Schema;
 /// blob it composes into. Rows from before keep their bytes where they are: their blob is the old address,
 /// the bucket and key themselves. <c>blob_reclaims</c> lists every blob that no record is to keep: bytes of
 /// replaced or deleted objects, writes that have not recorded their object yet (due when they count as
-/// abandoned), aborted uploads with their parts (<c>upload_id</c> set).
+/// abandoned), aborted uploads with their parts (<c>upload_id</c> set). <c>s3_buckets.used_bytes</c> is the
+/// size of the bucket's objects, for the account's usage.
 /// </summary>
 internal static class Migration004Blobs
 {
@@ -27,5 +28,10 @@ internal static class Migration004Blobs
             PRIMARY KEY (blob_bucket, blob_key)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX blob_reclaims_by_due ON blob_reclaims (due);
+
+        -- S3 objects count toward their bucket's account's usage: kept per bucket in the transactions that
+        -- write and delete object records, so a quota check reads one row per bucket, never every object.
+        ALTER TABLE s3_buckets ADD COLUMN used_bytes INTEGER NOT NULL DEFAULT 0 CHECK (used_bytes >= 0);
+        UPDATE s3_buckets SET used_bytes = (SELECT COALESCE(SUM(size), 0) FROM s3_objects WHERE s3_objects.bucket = s3_buckets.name);
         """;
 }

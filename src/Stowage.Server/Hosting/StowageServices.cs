@@ -62,6 +62,7 @@ public static class StowageServices
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
         services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
 
+        services.AddSingleton<AccountPolicy>();
         services.AddSingleton<BlobAllocator>();
         services.AddSingleton<BlobReclaimer>();
         services.AddSingleton<AccountService>();

@@ -13,8 +13,8 @@ public abstract partial class MetadataStoreConformance
         var first = NewObject("captures", "k");
         var second = NewObject("captures", "k");
 
-        (await Store.PutObjectAsync(first, T0, Ct)).ShouldBeNull();
-        (await Store.PutObjectAsync(second, At(5), Ct)).ShouldBe(first.Blob);
+        (await Store.PutObjectAsync(first, T0, null, Ct)).Replaced.ShouldBeNull();
+        (await Store.PutObjectAsync(second, At(5), null, Ct)).Replaced.ShouldBe(first.Blob);
 
         (await Store.GetObjectAsync("captures", "k", Ct))!.Blob.ShouldBe(second.Blob);
         (await DueAsync(At(5))).ShouldBe([new BlobReclaim(first.Blob, null, At(5))]);
@@ -26,7 +26,7 @@ public abstract partial class MetadataStoreConformance
         var obj = NewObject("captures", "k");
         await Store.AddBlobReclaimAsync(new BlobReclaim(obj.Blob, null, At(60)), Ct);
 
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
         (await DueAsync(At(3600))).ShouldBeEmpty();
     }
@@ -35,9 +35,9 @@ public abstract partial class MetadataStoreConformance
     public async Task PutObject_OfTheSameBlobAgain_ListsNothing()
     {
         var obj = NewObject("captures", "k");
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
-        (await Store.PutObjectAsync(obj with { Size = 7 }, At(1), Ct)).ShouldBeNull();
+        (await Store.PutObjectAsync(obj with { Size = 7 }, At(1), null, Ct)).Replaced.ShouldBeNull();
 
         (await DueAsync(At(3600))).ShouldBeEmpty();
     }
@@ -51,7 +51,7 @@ public abstract partial class MetadataStoreConformance
             await Store.AddBlobReclaimAsync(new BlobReclaim(w.Blob, null, At(86_400)), Ct);
         }
 
-        await Task.WhenAll(writes.Select(w => Task.Run(() => Store.PutObjectAsync(w, T0, Ct))));
+        await Task.WhenAll(writes.Select(w => Task.Run(() => Store.PutObjectAsync(w, T0, null, Ct))));
 
         var winner = (await Store.GetObjectAsync("captures", "k", Ct))!;
         writes.Single(w => w.Blob == winner.Blob).Size.ShouldBe(winner.Size);
@@ -63,7 +63,7 @@ public abstract partial class MetadataStoreConformance
     public async Task DeleteObject_ListsItsBlob_DueAtTheGivenTime()
     {
         var obj = NewObject("captures", "k");
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
         (await Store.DeleteObjectAsync("captures", "k", At(9), Ct))!.Blob.ShouldBe(obj.Blob);
 
@@ -75,12 +75,12 @@ public abstract partial class MetadataStoreConformance
     public async Task CompleteMultipartUpload_ListsTheReplacedObjectsBlob()
     {
         var old = NewObject("captures", "k");
-        await Store.PutObjectAsync(old, T0, Ct);
+        await Store.PutObjectAsync(old, T0, null, Ct);
         var upload = await AddUploadAsync("captures", "k");
 
-        var outcome = await Store.CompleteMultipartUploadAsync(upload.UploadId, NewObject("captures", "k") with { Blob = upload.Blob, PartsCount = 1 }, At(2), Ct);
+        var outcome = await Store.CompleteMultipartUploadAsync(upload.UploadId, NewObject("captures", "k") with { Blob = upload.Blob, PartsCount = 1 }, At(2), null, Ct);
 
-        outcome.ShouldBe(new Core.S3.ObjectReplacement(true, old.Blob));
+        outcome.ShouldBe(new Core.S3.ObjectReplacement(Core.S3.ObjectRecordOutcome.Recorded, old.Blob));
         (await Store.GetObjectAsync("captures", "k", Ct))!.Blob.ShouldBe(upload.Blob);
         (await DueAsync(At(2))).ShouldBe([new BlobReclaim(old.Blob, null, At(2))]);
     }

@@ -41,7 +41,7 @@ public abstract partial class MetadataStoreConformance
         bucket ??= NewId("bucket");
         foreach (var key in keys)
         {
-            await Store.PutObjectAsync(NewObject(bucket, key), T0, Ct);
+            await Store.PutObjectAsync(NewObject(bucket, key), T0, null, Ct);
         }
 
         return bucket;

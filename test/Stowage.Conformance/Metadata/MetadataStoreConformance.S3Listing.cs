@@ -24,7 +24,7 @@ public abstract partial class MetadataStoreConformance
         var bucket = await AddObjectsAsync(["a", "b"]);
         await AddObjectsAsync(["a", "aa", "c"]);
         var full = NewObject(bucket, "ab", headers: SomeHeaders());
-        await Store.PutObjectAsync(full, T0, Ct);
+        await Store.PutObjectAsync(full, T0, null, Ct);
 
         var listed = await Store.ListObjectsAsync(bucket, "", null, 100, Ct);
 

@@ -12,7 +12,7 @@ public abstract partial class MetadataStoreConformance
         var obj = new S3ObjectRecord("captures", "2026/site-7/IMG_0001.CR3", 123_456_789_012, "d41d8cd98f00b204e9800998ecf8427e-12",
             At(7), SomeHeaders(), new ChecksumValue(ChecksumAlgorithm.Crc32C, "yZRlqg=="), 12, NewBlob());
 
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
         ShouldMatch(await Store.GetObjectAsync("captures", "2026/site-7/IMG_0001.CR3", Ct), obj);
     }
@@ -22,7 +22,7 @@ public abstract partial class MetadataStoreConformance
     {
         var obj = NewObject("captures", "empty", size: 0);
 
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
         var stored = await Store.GetObjectAsync("captures", "empty", Ct);
         ShouldMatch(stored, obj);
@@ -41,7 +41,7 @@ public abstract partial class MetadataStoreConformance
     {
         var obj = NewObject("captures", "k") with { Checksum = new ChecksumValue(algorithm, base64) };
 
-        await Store.PutObjectAsync(obj, T0, Ct);
+        await Store.PutObjectAsync(obj, T0, null, Ct);
 
         (await Store.GetObjectAsync("captures", "k", Ct))!.Checksum.ShouldBe(new ChecksumValue(algorithm, base64));
     }
@@ -49,7 +49,7 @@ public abstract partial class MetadataStoreConformance
     [Fact]
     public async Task GetObject_ReturnsNull_ForAnotherBucketOrKey_AndComparesKeysExactly()
     {
-        await Store.PutObjectAsync(NewObject("captures", "Scan.e57"), T0, Ct);
+        await Store.PutObjectAsync(NewObject("captures", "Scan.e57"), T0, null, Ct);
 
         (await Store.GetObjectAsync("captures", "scan.e57", Ct)).ShouldBeNull();
         (await Store.GetObjectAsync("captures", "Scan.e5", Ct)).ShouldBeNull();
@@ -63,10 +63,11 @@ public abstract partial class MetadataStoreConformance
         await Store.PutObjectAsync(
             NewObject("captures", "k", size: 10, headers: SomeHeaders()) with { Checksum = new ChecksumValue(ChecksumAlgorithm.Sha1, "2jmj7l5rSw0yVb/vlWAYkK/YBwk="), PartsCount = 3 },
             T0,
+            null,
             Ct);
         var replacement = NewObject("captures", "k", size: 20, lastModified: At(60), headers: new Dictionary<string, string> { ["content-type"] = "text/plain" });
 
-        await Store.PutObjectAsync(replacement, T0, Ct);
+        await Store.PutObjectAsync(replacement, T0, null, Ct);
 
         ShouldMatch(await Store.GetObjectAsync("captures", "k", Ct), replacement);
         (await Store.ListObjectsAsync("captures", "", null, 10, Ct)).Count.ShouldBe(1);
@@ -75,9 +76,9 @@ public abstract partial class MetadataStoreConformance
     [Fact]
     public async Task DeleteObject_RemovesOnlyThatRecord_AndReturnsFalseTheSecondTime()
     {
-        await Store.PutObjectAsync(NewObject("captures", "a"), T0, Ct);
-        await Store.PutObjectAsync(NewObject("captures", "b"), T0, Ct);
-        await Store.PutObjectAsync(NewObject("other", "a"), T0, Ct);
+        await Store.PutObjectAsync(NewObject("captures", "a"), T0, null, Ct);
+        await Store.PutObjectAsync(NewObject("captures", "b"), T0, null, Ct);
+        await Store.PutObjectAsync(NewObject("other", "a"), T0, null, Ct);
 
         (await Store.DeleteObjectAsync("captures", "a", T0, Ct)).ShouldNotBeNull();
         (await Store.DeleteObjectAsync("captures", "a", T0, Ct)).ShouldBeNull();

@@ -63,7 +63,7 @@ public abstract partial class MetadataStoreConformance
         await Store.PutPartAsync(NewPart(upload.UploadId, 2), Ct);
         var obj = NewObject("captures", "big.e57", 10_485_760, At(9), SomeHeaders()) with { ETag = "0123456789abcdef0123456789abcdef-2", PartsCount = 2 };
 
-        (await Store.CompleteMultipartUploadAsync(upload.UploadId, obj, T0, Ct)).Recorded.ShouldBeTrue();
+        (await Store.CompleteMultipartUploadAsync(upload.UploadId, obj, T0, null, Ct)).Recorded.ShouldBeTrue();
 
         ShouldMatch(await Store.GetObjectAsync("captures", "big.e57", Ct), obj);
         (await Store.GetMultipartUploadAsync(upload.UploadId, Ct)).ShouldBeNull();
@@ -74,11 +74,11 @@ public abstract partial class MetadataStoreConformance
     [Fact]
     public async Task CompleteMultipartUpload_ReplacesAnExistingObject()
     {
-        await Store.PutObjectAsync(NewObject("captures", "k", 1, headers: SomeHeaders()) with { Checksum = new ChecksumValue(ChecksumAlgorithm.Crc32, "AAAAAA==") }, T0, Ct);
+        await Store.PutObjectAsync(NewObject("captures", "k", 1, headers: SomeHeaders()) with { Checksum = new ChecksumValue(ChecksumAlgorithm.Crc32, "AAAAAA==") }, T0, null, Ct);
         var upload = await AddUploadAsync("captures", "k");
         var obj = NewObject("captures", "k", 2, At(5)) with { ETag = "ffffffffffffffffffffffffffffffff-1", PartsCount = 1 };
 
-        (await Store.CompleteMultipartUploadAsync(upload.UploadId, obj, T0, Ct)).Recorded.ShouldBeTrue();
+        (await Store.CompleteMultipartUploadAsync(upload.UploadId, obj, T0, null, Ct)).Recorded.ShouldBeTrue();
 
         ShouldMatch(await Store.GetObjectAsync("captures", "k", Ct), obj);
     }
@@ -87,12 +87,12 @@ public abstract partial class MetadataStoreConformance
     public async Task CompleteMultipartUpload_ReturnsFalseAndChangesNothing_WhenTheUploadIsUnknown()
     {
         var existing = NewObject("captures", "k", 1, headers: SomeHeaders());
-        await Store.PutObjectAsync(existing, T0, Ct);
+        await Store.PutObjectAsync(existing, T0, null, Ct);
         var open = await AddUploadAsync("captures", "k");
         await Store.PutPartAsync(NewPart(open.UploadId, 1), Ct);
 
-        (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "k", 2), T0, Ct)).Recorded.ShouldBeFalse();
-        (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "new", 2), T0, Ct)).Recorded.ShouldBeFalse();
+        (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "k", 2), T0, null, Ct)).Recorded.ShouldBeFalse();
+        (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "new", 2), T0, null, Ct)).Recorded.ShouldBeFalse();
 
         ShouldMatch(await Store.GetObjectAsync("captures", "k", Ct), existing);
         (await Store.GetObjectAsync("captures", "new", Ct)).ShouldBeNull();
@@ -106,8 +106,8 @@ public abstract partial class MetadataStoreConformance
         var upload = await AddUploadAsync("captures", "k");
         var first = NewObject("captures", "k", 1) with { PartsCount = 1 };
 
-        (await Store.CompleteMultipartUploadAsync(upload.UploadId, first, T0, Ct)).Recorded.ShouldBeTrue();
-        (await Store.CompleteMultipartUploadAsync(upload.UploadId, first with { Size = 2 }, T0, Ct)).Recorded.ShouldBeFalse();
+        (await Store.CompleteMultipartUploadAsync(upload.UploadId, first, T0, null, Ct)).Recorded.ShouldBeTrue();
+        (await Store.CompleteMultipartUploadAsync(upload.UploadId, first with { Size = 2 }, T0, null, Ct)).Recorded.ShouldBeFalse();
 
         (await Store.GetObjectAsync("captures", "k", Ct))!.Size.ShouldBe(1);
     }
@@ -118,7 +118,7 @@ public abstract partial class MetadataStoreConformance
         var upload = await AddUploadAsync("captures", "k");
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(size =>
-            Task.Run(() => Store.CompleteMultipartUploadAsync(upload.UploadId, NewObject("captures", "k", size) with { PartsCount = 1 }, T0, Ct))));
+            Task.Run(() => Store.CompleteMultipartUploadAsync(upload.UploadId, NewObject("captures", "k", size) with { PartsCount = 1 }, T0, null, Ct))));
 
         outcomes.Count(won => won.Recorded).ShouldBe(1);
         (await Store.GetObjectAsync("captures", "k", Ct))!.Size.ShouldBe(Array.FindIndex(outcomes, o => o.Recorded) + 1);

@@ -33,7 +33,7 @@ public sealed class ProjectProcessorArchiveTests
         ]);
         (await h.ReadObjectAsync(h.ExtractedObject(name, "dir/sub/b.bin"))).ShouldBeBytes(nested);
         (await h.ReadObjectAsync(h.ExtractedObject(name, "win/path.txt"))).ShouldBeBytes(windows);
-        (await h.ReadObjectAsync(h.ProjectObject(name, "scans.zip"))).ShouldBeBytes(zip);
+        (await h.ReadObjectAsync(h.SessionObject(name, "scans.zip"))).ShouldBeBytes(zip);
     }
 
     [Fact]

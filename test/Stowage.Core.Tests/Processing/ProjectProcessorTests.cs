@@ -7,7 +7,7 @@ namespace Stowage.Core.Tests.Processing;
 public sealed class ProjectProcessorTests
 {
     [Fact]
-    public async Task Run_MovesTheSessionsFilesIntoTheProject_HashesThem_AndMarksItReady()
+    public async Task Run_KeepsTheSessionsFilesWhereTheyAre_HashesThem_AndMarksItReady()
     {
         await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
@@ -25,13 +25,12 @@ public sealed class ProjectProcessorTests
         var files = await h.Store.ListProjectFilesAsync(name, CoreHarness.Ct);
         files.Select(f => (f.Path, f.Kind, f.Size, f.Sha256, f.Object, f.FromArchive)).ShouldBe(
         [
-            ("photo.jpg", ProjectFileKind.Uploaded, 1000L, TestBytes.Sha256(photo), h.ProjectObject(name, "photo.jpg"), null),
-            ("scan.e57", ProjectFileKind.Uploaded, 2_500_000L, TestBytes.Sha256(scan), h.ProjectObject(name, "scan.e57"), null),
+            ("photo.jpg", ProjectFileKind.Uploaded, 1000L, TestBytes.Sha256(photo), h.SessionObject(name, "photo.jpg"), null),
+            ("scan.e57", ProjectFileKind.Uploaded, 2_500_000L, TestBytes.Sha256(scan), h.SessionObject(name, "scan.e57"), null),
         ]);
-        (await h.ReadObjectAsync(h.SessionObject(name, "scan.e57"))).ShouldBeNull();
-        (await h.ReadObjectAsync(h.SessionObject(name, "photo.jpg"))).ShouldBeNull();
-        (await h.ReadObjectAsync(h.ProjectObject(name, "scan.e57"))).ShouldBeBytes(scan);
-        (await h.ReadObjectAsync(h.ProjectObject(name, "photo.jpg"))).ShouldBeBytes(photo);
+        // Records only: the project's files are the session's blobs, neither moved nor copied.
+        (await h.ReadObjectAsync(h.SessionObject(name, "scan.e57"))).ShouldBeBytes(scan);
+        (await h.ReadObjectAsync(h.SessionObject(name, "photo.jpg"))).ShouldBeBytes(photo);
         (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeFalse();
     }
 
@@ -49,23 +48,6 @@ public sealed class ProjectProcessorTests
     }
 
     [Fact]
-    public async Task Run_Completes_WhenACrashCameAfterTheMoveButBeforeItsRecord()
-    {
-        await using var h = await CoreHarness.CreateAsync();
-        var caller = await h.CallerAsync();
-        var content = TestBytes.Random(5000);
-        var name = await h.CreateProjectAsync(caller, ("scan.e57", content));
-        (await h.Blobs.MoveAsync(h.SessionObject(name, "scan.e57"), h.ProjectObject(name, "scan.e57"), true, CoreHarness.Ct)).ShouldBeTrue();
-
-        (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
-
-        (await h.Store.GetProjectAsync(name, CoreHarness.Ct))!.Status.ShouldBe(ProjectStatus.Ready);
-        var file = (await h.Store.ListProjectFilesAsync(name, CoreHarness.Ct)).Single();
-        file.Object.ShouldBe(h.ProjectObject(name, "scan.e57"));
-        file.Sha256.ShouldBe(TestBytes.Sha256(content));
-    }
-
-    [Fact]
     public async Task Run_Completes_WhenACrashLostTheHashes()
     {
         await using var h = await CoreHarness.CreateAsync();
@@ -80,7 +62,7 @@ public sealed class ProjectProcessorTests
         outcome.ShouldBe(JobOutcome.Done);
         (await h.Store.GetProjectAsync(name, CoreHarness.Ct))!.Status.ShouldBe(ProjectStatus.Ready);
         (await h.Store.ListProjectFilesAsync(name, CoreHarness.Ct)).Single().Sha256.ShouldBe(TestBytes.Sha256(content));
-        (await h.ReadObjectAsync(h.ProjectObject(name, "scan.e57"))).ShouldBeBytes(content);
+        (await h.ReadObjectAsync(h.SessionObject(name, "scan.e57"))).ShouldBeBytes(content);
     }
 
     [Fact]

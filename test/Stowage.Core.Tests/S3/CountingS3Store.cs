@@ -49,14 +49,14 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
 
     public Task<S3ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) => inner.GetObjectAsync(bucket, key, cancellationToken);
 
-    public async Task<ObjectRef?> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ObjectReplacement> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
     {
         if (BeforePutObject is { } hook)
         {
             await hook(obj);
         }
 
-        return await inner.PutObjectAsync(obj, now, cancellationToken);
+        return await inner.PutObjectAsync(obj, now, quotaBytes, cancellationToken);
     }
 
     public Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken) => inner.DeleteObjectAsync(bucket, key, now, cancellationToken);
@@ -76,8 +76,8 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
         inner.ListPartsAsync(uploadId, afterPartNumber, limit, cancellationToken);
 
-    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.CompleteMultipartUploadAsync(uploadId, obj, now, cancellationToken);
+    public Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken) =>
+        inner.CompleteMultipartUploadAsync(uploadId, obj, now, quotaBytes, cancellationToken);
 
     public Task<MultipartUploadRecord?> DeleteMultipartUploadAsync(string uploadId, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.DeleteMultipartUploadAsync(uploadId, now, cancellationToken);

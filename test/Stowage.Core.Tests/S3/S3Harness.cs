@@ -34,8 +34,9 @@ internal sealed class S3Harness : IAsyncDisposable
         Buckets = new S3BucketService(s3Store, Time);
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
         Reclaimer = new BlobReclaimer(Store, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
-        Objects = new S3ObjectService(s3Store, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
-        Multipart = new S3MultipartService(s3Store, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
+        Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
+        Objects = new S3ObjectService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
+        Multipart = new S3MultipartService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
 
@@ -52,6 +53,11 @@ internal sealed class S3Harness : IAsyncDisposable
     public AccountService Accounts { get; }
 
     public BlobAllocator Allocator { get; }
+
+    /// <summary>The server-wide limits the account policy falls back to (set before the services use them).</summary>
+    public UploadOptions Uploads { get; } = new();
+
+    public AccountPolicy Policy { get; }
 
     public BlobReclaimer Reclaimer { get; }
 

@@ -205,7 +205,7 @@ public sealed class S3ObjectServiceListTests
         // Records only: listing reads nothing else, and 2,500 blob files would only slow the test down.
         foreach (var key in keys)
         {
-            await h.Store.PutObjectAsync(new S3ObjectRecord(bucket.Name, key, 1, "0cc175b9c0f1b6a831c399e269772661", h.Time.GetUtcNow(), new Dictionary<string, string>(), null, null, h.Allocator.New()), h.Time.GetUtcNow(), S3Harness.Ct);
+            await h.Store.PutObjectAsync(new S3ObjectRecord(bucket.Name, key, 1, "0cc175b9c0f1b6a831c399e269772661", h.Time.GetUtcNow(), new Dictionary<string, string>(), null, null, h.Allocator.New()), h.Time.GetUtcNow(), null, S3Harness.Ct);
         }
 
         return bucket;

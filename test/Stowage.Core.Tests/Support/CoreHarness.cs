@@ -128,8 +128,6 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     public ObjectRef SessionObject(string uploadId, string name) => new(Settings.Uploads.Bucket, ObjectKeys.SessionFile(uploadId, name));
 
-    public ObjectRef ProjectObject(string project, string name) => new(Settings.Uploads.Bucket, ObjectKeys.ProjectFile(project, name));
-
     public ObjectRef ExtractedObject(string project, string path) => new(Settings.Uploads.Bucket, ObjectKeys.ExtractedFile(project, path));
 
     /// <summary>The object's bytes, or null when it does not exist.</summary>

@@ -87,7 +87,7 @@ public sealed class ExpiredSessionSweeperTests
         (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
         var ready = await h.Store.GetProjectAsync(project, CoreHarness.Ct);
         ready!.Status.ShouldBe(ProjectStatus.Ready);
-        (await h.ReadObjectAsync(h.ProjectObject(project, "scan.e57"))).ShouldBeBytes(content);
+        (await h.ReadObjectAsync(h.SessionObject(project, "scan.e57"))).ShouldBeBytes(content);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ExpiredSessionSweeperTests
 
         await h.Sweeper.SweepOnceAsync(CoreHarness.Ct);
 
-        (await h.ReadObjectAsync(h.ProjectObject(project, "scan.e57"))).ShouldBeBytes(content);
+        (await h.ReadObjectAsync(h.SessionObject(project, "scan.e57"))).ShouldBeBytes(content);
         (await h.Store.ListProjectFilesAsync(project, CoreHarness.Ct)).Single().Sha256.ShouldBe(TestBytes.Sha256(content));
     }
 }

@@ -112,7 +112,7 @@ public sealed class UploadSessionAccessTests
 
         (await h.ReadObjectAsync(h.SessionObject(project, "a.jpg"))).ShouldBeBytes(content);
         (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
-        (await h.ReadObjectAsync(h.ProjectObject(project, "a.jpg"))).ShouldBeBytes(content);
+        (await h.ReadObjectAsync(h.SessionObject(project, "a.jpg"))).ShouldBeBytes(content);
     }
 
     [Fact]

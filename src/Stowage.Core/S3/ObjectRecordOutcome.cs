@@ -1,0 +1,13 @@
+namespace Stowage.Core.S3;
+
+/// <summary>Whether an object's record was written, and if not, why.</summary>
+public enum ObjectRecordOutcome
+{
+    Recorded,
+
+    /// <summary>The multipart upload being completed is gone (completed or aborted meanwhile).</summary>
+    UploadGone,
+
+    /// <summary>The bucket's account would hold more than the quota it was given.</summary>
+    QuotaExceeded,
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using Stowage.FunctionalTests.Infrastructure;
+using Stowage.FunctionalTests.S3.Harness;
+
+namespace Stowage.FunctionalTests.S3.Negative;
+
+/// <summary>
+/// S3 writes count toward the account's usage and obey its quota and per-file cap, as Sessions uploads do
+/// (docs/protocols/s3.md, "Quotas and limits"): 403 QuotaExceeded and 400 EntityTooLarge, each naming the limit.
+/// </summary>
+public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<S3ServerFixture>, IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly RawS3 _s3 = new(fixture.Endpoint);
+
+    [Fact]
+    public async Task Put_OverTheQuota_Is403QuotaExceeded_AndAccountsListShowsTheUsage()
+    {
+        const string account = "s3-quota";
+        const string bucket = "stowage-ft-quota";
+        await RunAsync("s3", "buckets", "create", bucket, "--account", account);
+        await RunAsync("accounts", "set", account, "--quota", "10000");
+        var key = await CredentialAsync(account);
+
+        using (var first = await _s3.PutAsync(key, bucket, "a.jpg", new byte[6000]))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var refused = await _s3.PutAsync(key, bucket, "b.jpg", new byte[5000]);
+        var error = await S3Error.ReadAsync(refused);
+        error.ShouldBe(HttpStatusCode.Forbidden, "QuotaExceeded");
+        error.Message!.ShouldContain("10000 bytes");
+        using var missing = await _s3.GetAsync(key, bucket, "b.jpg");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var listed = await RunAsync("accounts", "list", "--json");
+        using var json = JsonDocument.Parse(listed.StandardOutput);
+        json.RootElement.EnumerateArray().Single(a => a.GetProperty("name").GetString() == account)
+            .GetProperty("usage_bytes").GetInt64().ShouldBe(6000);
+    }
+
+    [Fact]
+    public async Task Put_AboveThePerFileCap_IsEntityTooLarge_NamingTheLimit()
+    {
+        const string account = "s3-max-file";
+        const string bucket = "stowage-ft-max-file";
+        await RunAsync("s3", "buckets", "create", bucket, "--account", account);
+        await RunAsync("accounts", "set", account, "--max-file", "4096");
+        var key = await CredentialAsync(account);
+
+        using var refused = await _s3.PutAsync(key, bucket, "big.e57", new byte[4097]);
+
+        var error = await S3Error.ReadAsync(refused);
+        error.ShouldBe(HttpStatusCode.BadRequest, "EntityTooLarge");
+        error.Message!.ShouldContain("4096 bytes");
+    }
+
+    public void Dispose() => _s3.Dispose();
+
+    private async Task<S3Credential> CredentialAsync(string account)
+    {
+        var result = await RunAsync("s3", "credentials", "create", "--account", account, "--json");
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        return new S3Credential(json.RootElement.GetProperty("accessKeyId").GetString()!, json.RootElement.GetProperty("secretAccessKey").GetString()!, null, null, null, null, null);
+    }
+
+    private async Task<ProcessResult> RunAsync(params string[] arguments)
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, .. arguments, "--data", fixture.Server.DataDirectory], Timeout);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        return result;
+    }
+}
