@@ -49,7 +49,8 @@ internal static class BenchProgram
         });
 
         var info = RunInfo.Capture(TimeProvider.System.GetUtcNow(), await PeerVersions.ReadAsync(options, stop.Token));
-        o.WriteLine($"Stowage upload bench: {options.Repeat} rounds; scratch {options.WorkDir}");
+        var rounds = options.Only.Overlaps(BenchOptions.AllFamilies) || options.Only.Contains(BenchOptions.S3Family) ? $"{options.Repeat} rounds; " : "";
+        o.WriteLine($"Stowage upload bench: {string.Join(", ", options.Only.Order(StringComparer.Ordinal))}; {rounds}scratch {options.WorkDir}");
         var clock = Stopwatch.StartNew();
         var uploads = options.Only.Overlaps(BenchOptions.AllFamilies);
         var s3 = options.Only.Contains(BenchOptions.S3Family);
@@ -95,7 +96,7 @@ internal static class BenchProgram
 
         info.LoadAverageAtEnd = RunInfo.LoadAverage();
         var targets = S3Targets.Evaluate(results);
-        var ab = S3Targets.Ab(results);
+        var ab = S3Targets.Ab(results, options);
         S3Report.Print(o, options, info, results, targets, ab);
         var json = await S3JsonReport.WriteAsync(options, info, results, targets, ab, CancellationToken.None);
         o.WriteLine($"json: {json}");
@@ -174,7 +175,7 @@ internal static class BenchProgram
         var byKey = results.ToDictionary(r => r.Key);
         var targets = Targets.Evaluate(byKey);
         var context = Targets.Context(byKey);
-        var ab = Targets.Ab(byKey);
+        var ab = Targets.Ab(byKey, options);
         ReportPrinter.Print(o, options, info, results, ceilingOf, targets, context, ab);
         var json = await JsonReport.WriteAsync(options, info, results, targets, context, ab, CancellationToken.None);
         o.WriteLine($"json: {json}");

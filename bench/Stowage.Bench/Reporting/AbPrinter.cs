@@ -13,15 +13,16 @@ internal static class AbPrinter
         }
 
         o.WriteLine();
-        o.WriteLine($"A/B: head ({head}) against baseline ({baseline}), same rounds, alternating; target: head at least {AbCheck.Target:0.00}x the baseline");
-        o.WriteLine("(ratio of best samples judged, ratio of medians beside; a time is turned round so that above 1 is always the head doing better):");
-        o.WriteLine($"  {"workload",-40}{"protocol",-44}{"head",-20}{"baseline",-20}{"head/baseline",-15}{"result",-7}{"medians",-10}{"server CPU-s/GB head | baseline"}");
+        o.WriteLine($"A/B: head ({head}) against baseline ({baseline}): same rounds, the two builds back to back, alternating which goes first.");
+        o.WriteLine($"Target: head at least {AbCheck.Target:0.00}x the baseline, judged on the best samples (the medians' ratio beside; for a time, baseline / head).");
+        var width = checks.Max(c => Label(c).Length) + 2;
+        o.WriteLine($"  {"row".PadRight(width)}{"head",-22}{"baseline",-22}{"ratio",-8}{"result",-8}{"median ratio",-14}server CPU-s/GB, head | baseline");
         foreach (var c in checks)
         {
-            var ratio = c.Ratio is { } r ? $"{r:F2}x" : c.Missing ?? "n/a";
+            var ratio = c.Ratio is { } r ? $"{r:F2}x" : "n/a";
             var median = c.MedianRatio is { } m ? $"{m:F2}x" : "-";
             var cpu = c.HeadCpu is null && c.BaselineCpu is null ? "-" : $"{Number(c.HeadCpu)} | {Number(c.BaselineCpu)}";
-            o.WriteLine($"  {c.Workload,-40}{c.Protocol,-44}{Figure(c.HeadBest, c.HeadMedian, c.Unit),-20}{Figure(c.BaselineBest, c.BaselineMedian, c.Unit),-20}{ratio,-15}{c.Status,-7}{median,-10}{cpu}");
+            o.WriteLine($"  {Label(c).PadRight(width)}{Figure(c.HeadBest, c.HeadMedian, c.Unit),-22}{Figure(c.BaselineBest, c.BaselineMedian, c.Unit),-22}{ratio,-8}{c.Status,-8}{median,-14}{cpu}{(c.Missing is null ? "" : "   (" + c.Missing + ")")}");
         }
     }
 
@@ -43,6 +44,8 @@ internal static class AbPrinter
         baseline_server_cpu_s_per_gb = c.BaselineCpu,
         missing = c.Missing,
     };
+
+    private static string Label(AbCheck c) => $"{c.Protocol}; {c.Workload}";
 
     private static string Figure(double? best, double? median, string unit) =>
         best is not { } b ? "-" : median is { } m && m != b ? $"{b:F1} ({m:F1}) {unit}" : $"{b:F1} {unit}";

@@ -1,3 +1,4 @@
+using Stowage.Bench.Cli;
 using Stowage.Bench.Running;
 
 namespace Stowage.Bench.Reporting;
@@ -48,7 +49,7 @@ internal static class Targets
     /// With a baseline build: head / baseline for each Stowage row (bench/README.md, "A/B against a
     /// baseline build"); empty without one.
     /// </summary>
-    public static IReadOnlyList<AbCheck> Ab(IReadOnlyDictionary<string, PeerResult> results)
+    public static IReadOnlyList<AbCheck> Ab(IReadOnlyDictionary<string, PeerResult> results, BenchOptions options)
     {
         var checks = new List<AbCheck>();
         foreach (var key in new[] { "stowage-fsync-on", "stowage-fsync-off" })
@@ -60,9 +61,10 @@ internal static class Targets
                 continue;
             }
 
-            var workload = key.EndsWith("-on", StringComparison.Ordinal) ? "fsync on" : "fsync off";
-            checks.Add(AbRow($"1 GiB file, {workload}", "Sessions API, 8 MiB Content-Range PUTs", head, baseline, Scenario.Big, s => s.MegabytesPerSecond, "MB/s"));
-            checks.Add(AbRow($"small files, {workload}", "Sessions API, whole-file PUTs", head, baseline, Scenario.Small, s => s.FilesPerSecond, "files/s"));
+            var fsync = key.EndsWith("-on", StringComparison.Ordinal) ? "fsync on" : "fsync off";
+            var chunk = $"{options.ChunkSize / BenchOptions.MiB} MiB";
+            checks.Add(AbRow($"{options.BigSize / BenchOptions.MiB} MiB file, {fsync}", $"Sessions API, {chunk} Content-Range PUTs", head, baseline, Scenario.Big, s => s.MegabytesPerSecond, "MB/s"));
+            checks.Add(AbRow($"{options.SmallCount} x {options.SmallSize / 1024} KiB, {options.Parallel} clients, {fsync}", "Sessions API small files, whole-file PUTs", head, baseline, Scenario.Small, s => s.FilesPerSecond, "files/s"));
         }
 
         return checks;

@@ -1,3 +1,4 @@
+using Stowage.Bench.Cli;
 using Stowage.Bench.Reporting;
 using Stowage.Bench.Running;
 using static Stowage.Bench.S3.S3VariantKeys;
@@ -43,29 +44,29 @@ internal static class S3Targets
     /// With a baseline build: head / baseline for the S3 scenario's Stowage rows that run for both builds
     /// (bench/README.md, "A/B against a baseline build"); empty without one.
     /// </summary>
-    public static IReadOnlyList<AbCheck> Ab(S3Results results)
+    public static IReadOnlyList<AbCheck> Ab(S3Results results, BenchOptions options)
     {
         if (!results.BaselineRequested)
         {
             return [];
         }
 
-        var workload = "1 GiB file (S3 scenario, fsync on)";
-        var checks = new List<AbCheck> { AbUpload(results, workload, "Sessions API (reference)", Sessions(StowageServer)) };
+        var workload = $"{options.BigSize / BenchOptions.MiB} MiB file, S3 scenario's server (fsync on)";
+        var checks = new List<AbCheck> { AbUpload(results, workload, "Sessions API (the S3 scenario's reference)", Sessions(StowageServer)) };
         foreach (var mode in S3VariantSet.AbModes)
         {
-            checks.Add(AbUpload(results, workload, $"SDK PutObject, {SdkPayloadModes.Label(mode)}", Put(StowageServer, mode)));
+            checks.Add(AbUpload(results, workload, $"S3 SDK PutObject, {SdkPayloadModes.Label(mode)}", Put(StowageServer, mode)));
         }
 
         foreach (var mode in S3VariantSet.AbModes)
         {
-            checks.Add(AbUpload(results, workload, $"SDK TransferUtility (multipart), {SdkPayloadModes.Label(mode)}", TransferUtility(StowageServer, mode)));
+            checks.Add(AbUpload(results, workload, $"S3 SDK TransferUtility (multipart), {SdkPayloadModes.Label(mode)}", TransferUtility(StowageServer, mode)));
         }
 
-        checks.Add(AbComplete(results, $"Complete {results.SmallPartsShape}", results.SmallPartsComplete, results.BaselineSmallPartsComplete));
+        checks.Add(AbComplete(results, $"S3 CompleteMultipartUpload, {results.SmallPartsShape}", results.SmallPartsComplete, results.BaselineSmallPartsComplete));
         if (results.LargePartsComplete.Count > 0 || results.BaselineLargePartsComplete.Count > 0)
         {
-            checks.Add(AbComplete(results, $"Complete {results.LargePartsShape} (once)", results.LargePartsComplete, results.BaselineLargePartsComplete));
+            checks.Add(AbComplete(results, $"S3 CompleteMultipartUpload, {results.LargePartsShape} (once)", results.LargePartsComplete, results.BaselineLargePartsComplete));
         }
 
         return checks;
@@ -95,7 +96,7 @@ internal static class S3Targets
         static List<double> Ok(List<CompleteSample> samples) =>
             samples.Select(s => s.CompleteMilliseconds).Where(ms => !double.IsNaN(ms)).Order().ToList();
         var (h, b) = (Ok(head), Ok(baseline));
-        return new AbCheck("multipart (S3 scenario, fsync on)", protocol, "ms", HigherIsBetter: false)
+        return new AbCheck("S3 scenario's server (fsync on)", protocol, "ms", HigherIsBetter: false)
         {
             HeadBest = h.Count > 0 ? h[0] : null,
             BaselineBest = b.Count > 0 ? b[0] : null,

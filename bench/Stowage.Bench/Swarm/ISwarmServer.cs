@@ -11,10 +11,17 @@ internal interface ISwarmServer : IAsyncDisposable
     string Key { get; }
 
     /// <summary>Starts the server; throws PeerUnavailableException when it cannot be run here.</summary>
-    Task StartAsync(HttpClient http, CancellationToken ct);
+    Task StartAsync(CancellationToken ct);
 
-    /// <summary>The protocol the clients speak to it, over <paramref name="http"/> (its base address set by the caller).</summary>
-    ISwarmProtocol Protocol { get; }
+    /// <summary>
+    /// The protocol the clients speak to the started server over <paramref name="http"/> (its base address
+    /// set by the caller; credentials added here). The warm-up and the run each get their own HttpClient, so
+    /// the run never reuses a connection the server closed while idle after the warm-up.
+    /// </summary>
+    ISwarmProtocol Protocol(HttpClient http);
+
+    /// <summary>For the report, e.g. "Sessions API: POST /api/v1/uploads per file, then PUT 256 KiB…".</summary>
+    string Describe();
 
     Uri BaseAddress { get; }
 

@@ -17,7 +17,9 @@ internal sealed class SessionsSwarmProtocol(HttpClient http, int chunkBytes, int
     private const string Create = "POST /api/v1/uploads";
     private const string Chunk = "PUT chunk";
 
-    public string Describe() => $"Sessions API: POST /api/v1/uploads per file, then PUT {chunkBytes / 1024} KiB Content-Range chunks in order";
+    public static string Description(int chunkBytes) => $"Sessions API: POST /api/v1/uploads per file, then PUT {chunkBytes / 1024} KiB Content-Range chunks in order";
+
+    public string Describe() => Description(chunkBytes);
 
     public async Task<string> CreateAsync(string name, long length, CancellationToken ct)
     {

@@ -19,7 +19,6 @@ internal sealed class StowageSwarmServer(BenchOptions options, PidRegistry pids,
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly StowagePeer peer = new(options, pids, options.SwarmFsync, instance: "-swarm", build: build);
-    private ISwarmProtocol? protocol;
     private HttpClient? http;
 
     public string Name => peer.Name;
@@ -28,17 +27,18 @@ internal sealed class StowageSwarmServer(BenchOptions options, PidRegistry pids,
 
     public Uri BaseAddress => peer.BaseAddress;
 
-    public ISwarmProtocol Protocol => protocol ?? throw new InvalidOperationException("not started");
+    public ISwarmProtocol Protocol(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", peer.Secret);
+        http = client;
+        return new SessionsSwarmProtocol(client, options.SwarmChunkBytes, SwarmBench.BlockSize);
+    }
+
+    public string Describe() => SessionsSwarmProtocol.Description(options.SwarmChunkBytes);
 
     public int? ServerPid => peer.ServerPid;
 
-    public async Task StartAsync(HttpClient client, CancellationToken ct)
-    {
-        await peer.StartAsync(ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", peer.Secret);
-        http = client;
-        protocol = new SessionsSwarmProtocol(client, options.SwarmChunkBytes, SwarmBench.BlockSize);
-    }
+    public Task StartAsync(CancellationToken ct) => peer.StartAsync(ct);
 
     public ProcessMemory? PeakMemory() => peer.PeakMemory();
 
@@ -50,6 +50,7 @@ internal sealed class StowageSwarmServer(BenchOptions options, PidRegistry pids,
     /// </summary>
     public async Task<SwarmVerification> VerifyAsync(IReadOnlyList<SwarmUpload> completed, IReadOnlyList<SwarmUpload> sample, SwarmSource source, CancellationToken ct)
     {
+        // The run's client: its key, its connections (the run is over, so they are idle and few are needed).
         var client = http ?? throw new InvalidOperationException("not started");
         var failures = new List<string>();
         foreach (var upload in sample)

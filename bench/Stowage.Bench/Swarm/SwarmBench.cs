@@ -83,11 +83,10 @@ internal static class SwarmBench
 
     private static async Task RunOneAsync(BenchOptions options, ISwarmServer server, SwarmResult result, SwarmSource source, TextWriter o, CancellationToken ct)
     {
-        using var http = CreateHttp(server.BaseAddress, options.SwarmClients);
         try
         {
-            await server.StartAsync(http, ct);
-            result.Protocol = server.Protocol.Describe();
+            await server.StartAsync(ct);
+            result.Protocol = server.Describe();
             o.WriteLine($"started {server.Name} for the swarm");
         }
         catch (PeerUnavailableException e)
@@ -105,13 +104,20 @@ internal static class SwarmBench
 
         try
         {
-            var warmUp = await new SwarmLoad(source, server.Protocol, Math.Min(WarmUpClients, options.SwarmClients), options.SwarmChunkBytes, Min(WarmUpDuration, options.SwarmDuration), options.SmallExtension, () => null).RunAsync(ct);
+            var warmUpClients = Math.Min(WarmUpClients, options.SwarmClients);
+            SwarmOutcome warmUp;
+            using (var warmUpHttp = CreateHttp(server.BaseAddress, warmUpClients))
+            {
+                warmUp = await new SwarmLoad(source, server.Protocol(warmUpHttp), warmUpClients, options.SwarmChunkBytes, Min(WarmUpDuration, options.SwarmDuration), options.SmallExtension, () => null).RunAsync(ct);
+            }
+
             result.WarmUpErrors = warmUp.ErrorCount;
             o.WriteLine($"  warm-up {server.Name}: {warmUp.Completed.Count} uploads, {warmUp.ErrorCount} errors (untimed)");
 
             // Untimed: the warm-up's pending write-back must not land in the run.
             await DiskSync.RunAsync(ct);
-            var load = new SwarmLoad(source, server.Protocol, options.SwarmClients, options.SwarmChunkBytes, options.SwarmDuration, options.SmallExtension, () => DiskLow(options.WorkDir));
+            using var http = CreateHttp(server.BaseAddress, options.SwarmClients);
+            var load = new SwarmLoad(source, server.Protocol(http), options.SwarmClients, options.SwarmChunkBytes, options.SwarmDuration, options.SmallExtension, () => DiskLow(options.WorkDir));
             var cpuBefore = server.ServerPid is { } pid ? ProcessCpu.TreeSeconds(pid) : null;
             var outcome = await load.RunAsync(ct);
             result.ServerCpuSeconds = server.ServerPid is { } after ? ProcessCpu.TreeSeconds(after) - cpuBefore : null;

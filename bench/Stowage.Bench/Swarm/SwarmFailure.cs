@@ -35,12 +35,43 @@ internal sealed class SwarmFailure(string kind, string message) : Exception(mess
     public static SwarmFailure FromException(string what, Exception e) => e switch
     {
         SwarmFailure failure => failure,
-        TaskCanceledException { InnerException: TimeoutException } => new SwarmFailure($"{what}: no answer within the request timeout", e.Message),
-        HttpRequestException { InnerException: SocketException socket } h => new SwarmFailure($"{what}: {h.HttpRequestError} ({socket.SocketErrorCode})", e.Message),
-        HttpRequestException h => new SwarmFailure($"{what}: {h.HttpRequestError}", e.Message),
-        JsonException => new SwarmFailure($"{what}: unreadable JSON answer", e.Message),
-        _ => new SwarmFailure($"{what}: {e.GetType().Name}", e.Message),
+        TaskCanceledException { InnerException: TimeoutException } => new SwarmFailure($"{what}: no answer within the request timeout", Chain(e)),
+        HttpRequestException h => new SwarmFailure($"{what}: {h.HttpRequestError}{Cause(h)}", Chain(e)),
+        JsonException => new SwarmFailure($"{what}: unreadable JSON answer", Chain(e)),
+        _ => new SwarmFailure($"{what}: {e.GetType().Name}{Cause(e)}", Chain(e)),
     };
+
+    /// <summary>What lies under a transport error, for grouping: the socket error if there is one, else the innermost exception's type.</summary>
+    private static string Cause(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return $" ({socket.SocketErrorCode})";
+            }
+        }
+
+        var innermost = e;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return ReferenceEquals(innermost, e) ? "" : $" ({innermost.GetType().Name})";
+    }
+
+    /// <summary>Every message down the chain: "An error occurred while sending the request. <- Connection reset by peer".</summary>
+    private static string Chain(Exception e)
+    {
+        var messages = new List<string>();
+        for (Exception? x = e; x is not null && messages.Count < 5; x = x.InnerException)
+        {
+            messages.Add(x.Message);
+        }
+
+        return string.Join(" <- ", messages);
+    }
 
     private static string? ErrorCode(string body)
     {

@@ -45,7 +45,11 @@ internal static class SwarmReport
                 o.WriteLine($"  … {x.Errors.Count - MaxErrorKinds} more kinds in the JSON");
             }
 
-            if (r.Verification is { } v)
+            if (r.Verification is { Hashed: 0 } && x.Completed.Count == 0)
+            {
+                o.WriteLine("  verified: nothing (no upload completed within the time bound: fewer clients, smaller files or more seconds would let some finish)");
+            }
+            else if (r.Verification is { } v)
             {
                 var sizes = v.SizeChecked > 0 ? $"; size of all {v.SizeChecked} checked" : "";
                 o.WriteLine($"  verified: {v.Hashed} of {x.Completed.Count} uploads' SHA-256 ({v.Method}){sizes}: {(v.Passed ? "OK" : "FAILED")}");
@@ -57,7 +61,7 @@ internal static class SwarmReport
 
             foreach (var goal in SwarmGoals.Evaluate(r))
             {
-                var value = goal.Value is { } g ? $"{g:0.##} {goal.Unit}" : goal.Missing ?? "n/a";
+                var value = goal.Value is { } g ? $"{g.ToString(goal.Unit == "MB" ? "F0" : "0.##", System.Globalization.CultureInfo.InvariantCulture)} {goal.Unit}" : goal.Missing ?? "n/a";
                 o.WriteLine($"  goal {goal.Name,-28} {value,-14} {(goal.AtLeast ? ">=" : "<="),2} {goal.Limit:0.##} {goal.Unit,-3} {goal.Status}");
             }
         }

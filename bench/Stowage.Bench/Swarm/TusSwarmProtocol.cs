@@ -15,7 +15,9 @@ internal sealed class TusSwarmProtocol(HttpClient http, int chunkBytes, int bloc
     private const string Create = "POST /files";
     private const string Chunk = "PATCH chunk";
 
-    public string Describe() => $"tus 1.0: POST /files (Upload-Length) per file, then PATCH {chunkBytes / 1024} KiB chunks in order";
+    public static string Description(int chunkBytes) => $"tus 1.0: POST /files (Upload-Length) per file, then PATCH {chunkBytes / 1024} KiB chunks in order";
+
+    public string Describe() => Description(chunkBytes);
 
     public async Task<string> CreateAsync(string name, long length, CancellationToken ct)
     {

@@ -8,7 +8,6 @@ namespace Stowage.Bench.Swarm;
 internal sealed class TusSwarmServer(BenchOptions options, PidRegistry pids) : ISwarmServer
 {
     private readonly TusPeer peer = new(options, pids, instance: "-swarm");
-    private ISwarmProtocol? protocol;
 
     public string Name => peer.Name;
 
@@ -16,15 +15,13 @@ internal sealed class TusSwarmServer(BenchOptions options, PidRegistry pids) : I
 
     public Uri BaseAddress => peer.BaseAddress;
 
-    public ISwarmProtocol Protocol => protocol ?? throw new InvalidOperationException("not started");
+    public ISwarmProtocol Protocol(HttpClient http) => new TusSwarmProtocol(http, options.SwarmChunkBytes, SwarmBench.BlockSize);
+
+    public string Describe() => TusSwarmProtocol.Description(options.SwarmChunkBytes);
 
     public int? ServerPid => peer.ServerPid;
 
-    public async Task StartAsync(HttpClient http, CancellationToken ct)
-    {
-        await peer.StartAsync(ct);
-        protocol = new TusSwarmProtocol(http, options.SwarmChunkBytes, SwarmBench.BlockSize);
-    }
+    public Task StartAsync(CancellationToken ct) => peer.StartAsync(ct);
 
     public ProcessMemory? PeakMemory() => peer.PeakMemory();
 
