@@ -2,6 +2,8 @@
 # Stowage upload benchmark: idempotent set-up of the peers, build, run. See bench/README.md.
 #   bench/run.sh [harness options]        e.g. bench/run.sh --repeat 2 --skip-stowage
 #   STOWAGE="dotnet /path/stowage.dll" bench/run.sh    to choose the Stowage command
+#   bench/run.sh --baseline REV [options] also builds Stowage at git revision REV and runs every
+#                                         Stowage row for both builds (head / baseline in the report)
 # Everything binds 127.0.0.1; all data lives in a scratch dir removed on exit.
 set -euo pipefail
 
@@ -60,9 +62,67 @@ build_harness() {
     || { dotnet build -c Release -nologo "$BENCH_DIR/Stowage.Bench/Stowage.Bench.csproj"; die "harness build failed"; }
 }
 
+# The baseline's Stowage CLI, built once per commit into artifacts/bench-baseline/<sha>/cli from a
+# `git archive` of that commit (a read-only export: no worktree is registered in the shared repo).
+build_baseline() {
+  local rev="$1" sha out tree
+  sha="$(git -C "$REPO" rev-parse --verify --quiet "${rev}^{commit}")" || die "--baseline: '$rev' is not a commit in $REPO"
+  out="$REPO/artifacts/bench-baseline/$sha"
+  if [ ! -f "$out/cli/.built" ]; then
+    log "building the baseline Stowage at ${sha:0:10} ($rev) into $out/cli"
+    tree="$(mktemp -d "${TMPDIR:-/tmp}/stowage-baseline.XXXXXX")"
+    rm -rf "$out/cli"
+    mkdir -p "$out"
+    if ! { git -C "$REPO" archive --format=tar "$sha" | tar -x -C "$tree"; } \
+      || ! dotnet build "$tree/src/Stowage.Cli/Stowage.Cli.csproj" -c Release -o "$out/cli" --nologo -v quiet -clp:ErrorsOnly >&2; then
+      rm -rf "$tree" "$out/cli"
+      die "the baseline ($rev = ${sha:0:10}) did not build"
+    fi
+    rm -rf "$tree"
+    touch "$out/cli/.built"
+  fi
+  BASELINE_CMD="dotnet $out/cli/stowage.dll"
+  BASELINE_LABEL="${sha:0:7}"
+  [ "$rev" = "$sha" ] || [ "$rev" = "${sha:0:${#rev}}" ] || BASELINE_LABEL="${sha:0:7} ($rev)"
+}
+
+# What the report calls the build under test: the worktree's commit, marked when src/ has changes
+# on top (the default launcher builds the working tree), or the STOWAGE command when one is given.
+head_label() {
+  if [ "$STOWAGE" != "$REPO/stowage" ]; then
+    printf '%s' "STOWAGE=$STOWAGE"
+    return
+  fi
+  local sha
+  sha="$(git -C "$REPO" rev-parse --short=7 HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git -C "$REPO" status --porcelain -- src Directory.Build.props Directory.Packages.props 2>/dev/null)" ]; then
+    sha="$sha+changes"
+  fi
+  printf '%s' "$sha"
+}
+
+# --baseline REV is run.sh's own; everything else goes to the harness.
+BASELINE_REV=""
+ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --baseline) [ $# -ge 2 ] || die "--baseline needs a git revision"; BASELINE_REV="$2"; shift 2 ;;
+    --baseline=*) BASELINE_REV="${1#--baseline=}"; shift ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+
 ensure_nginx
 ensure_tus
 build_harness
+BASELINE_CMD=""
+BASELINE_LABEL=""
+[ -z "$BASELINE_REV" ] || build_baseline "$BASELINE_REV"
+
+# The swarm (--only swarm) holds one connection per client on each side (1,000 by default); the
+# servers inherit this limit. Raise it where allowed, else keep what the hard limit permits.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+log "open-file limit: $(ulimit -n)"
 
 SCRATCH_PARENT="${TMPDIR:-/tmp}"
 free_gib=$(( $(df -Pk "$SCRATCH_PARENT" | awk 'NR==2 {print $4}') / 1024 / 1024 ))
@@ -93,6 +153,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 status=0
+EXTRA=(--head-label "$(head_label)")
+[ -z "$BASELINE_CMD" ] || EXTRA+=(--baseline-stowage "$BASELINE_CMD" --baseline-label "$BASELINE_LABEL")
 dotnet "$BENCH_DIR/Stowage.Bench/bin/Release/net10.0/Stowage.Bench.dll" \
-  --repo "$REPO" --work "$WORK" --peers "$PEERS" --stowage "$STOWAGE" "$@" || status=$?
+  --repo "$REPO" --work "$WORK" --peers "$PEERS" --stowage "$STOWAGE" "${EXTRA[@]}" ${ARGS[@]+"${ARGS[@]}"} || status=$?
 exit "$status"

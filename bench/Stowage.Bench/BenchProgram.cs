@@ -9,6 +9,7 @@ using Stowage.Bench.Running;
 using Stowage.Bench.S3;
 using Stowage.Bench.Servers;
 using Stowage.Bench.Sink;
+using Stowage.Bench.Swarm;
 
 namespace Stowage.Bench;
 
@@ -48,18 +49,32 @@ internal static class BenchProgram
         });
 
         var info = RunInfo.Capture(TimeProvider.System.GetUtcNow(), await PeerVersions.ReadAsync(options, stop.Token));
-        o.WriteLine($"Stowage upload bench: {options.Repeat} rounds; scratch {options.WorkDir}");
+        var rounds = options.Only.Overlaps(BenchOptions.AllFamilies) || options.Only.Contains(BenchOptions.S3Family) ? $"{options.Repeat} rounds; " : "";
+        o.WriteLine($"Stowage upload bench: {string.Join(", ", options.Only.Order(StringComparer.Ordinal))}; {rounds}scratch {options.WorkDir}");
         var clock = Stopwatch.StartNew();
         var uploads = options.Only.Overlaps(BenchOptions.AllFamilies);
-
-        // The S3 scenario uploads only the big file: no small files to generate for it alone.
-        var data = await TestData.CreateAsync(uploads ? options : options with { SmallCount = 0 }, stop.Token);
-        o.WriteLine($"generated {data.Big.Length / BenchOptions.MiB} MiB + {data.Small.Count} x {options.SmallSize / 1024} KiB of random data in {clock.Elapsed.TotalSeconds:F1} s");
-
-        var status = uploads ? await RunUploadsAsync(options, info, data, pids, o, stop) : 0;
-        if (options.Only.Contains(BenchOptions.S3Family))
+        var s3 = options.Only.Contains(BenchOptions.S3Family);
+        if (options.BaselineCommand is not null)
         {
-            status = Math.Max(status, await RunS3Async(options, info, data, pids, o, stop));
+            o.WriteLine($"A/B: Stowage {options.HeadLabel} ({options.StowageCommand}) against baseline {options.BaselineLabel} ({options.BaselineCommand})");
+        }
+
+        var status = 0;
+        if (uploads || s3)
+        {
+            // The S3 scenario uploads only the big file: no small files to generate for it alone.
+            var data = await TestData.CreateAsync(uploads ? options : options with { SmallCount = 0 }, stop.Token);
+            o.WriteLine($"generated {data.Big.Length / BenchOptions.MiB} MiB + {data.Small.Count} x {options.SmallSize / 1024} KiB of random data in {clock.Elapsed.TotalSeconds:F1} s");
+            status = uploads ? await RunUploadsAsync(options, info, data, pids, o, stop) : 0;
+            if (s3)
+            {
+                status = Math.Max(status, await RunS3Async(options, info, data, pids, o, stop));
+            }
+        }
+
+        if (options.Only.Contains(BenchOptions.SwarmFamily))
+        {
+            status = Math.Max(status, await RunSwarmAsync(options, info, pids, o, stop));
         }
 
         o.WriteLine($"total {clock.Elapsed.TotalMinutes:F1} min");
@@ -81,12 +96,33 @@ internal static class BenchProgram
 
         info.LoadAverageAtEnd = RunInfo.LoadAverage();
         var targets = S3Targets.Evaluate(results);
-        S3Report.Print(o, options, info, results, targets);
-        var json = await S3JsonReport.WriteAsync(options, info, results, targets, CancellationToken.None);
+        var ab = S3Targets.Ab(results, options);
+        S3Report.Print(o, options, info, results, targets, ab);
+        var json = await S3JsonReport.WriteAsync(options, info, results, targets, ab, CancellationToken.None);
         o.WriteLine($"json: {json}");
         var failed = results.Variants.Any(v => v.Result.Error is not null)
-            || results.SmallPartsComplete.Concat(results.LargePartsComplete).Any(c => double.IsNaN(c.CompleteMilliseconds));
+            || results.SmallPartsComplete.Concat(results.LargePartsComplete).Concat(results.BaselineSmallPartsComplete).Concat(results.BaselineLargePartsComplete).Any(c => double.IsNaN(c.CompleteMilliseconds));
         return failed ? 1 : 0;
+    }
+
+    private static async Task<int> RunSwarmAsync(BenchOptions options, RunInfo info, PidRegistry pids, TextWriter o, CancellationTokenSource stop)
+    {
+        IReadOnlyList<SwarmResult> results;
+        try
+        {
+            results = await SwarmBench.RunAsync(options, pids, o, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            o.WriteLine("swarm stopped early (deadline or Ctrl+C)");
+            return 0;
+        }
+
+        info.LoadAverageAtEnd = RunInfo.LoadAverage();
+        SwarmReport.Print(o, options, info, results);
+        var json = await SwarmReport.WriteAsync(options, info, results, CancellationToken.None);
+        o.WriteLine($"json: {json}");
+        return results.Any(SwarmReport.Failed) ? 1 : 0;
     }
 
     /// <summary>The upload scenario: the peers of --only, big file and small files, interleaved rounds.</summary>
@@ -139,8 +175,9 @@ internal static class BenchProgram
         var byKey = results.ToDictionary(r => r.Key);
         var targets = Targets.Evaluate(byKey);
         var context = Targets.Context(byKey);
-        ReportPrinter.Print(o, options, info, results, ceilingOf, targets, context);
-        var json = await JsonReport.WriteAsync(options, info, results, targets, context, CancellationToken.None);
+        var ab = Targets.Ab(byKey, options);
+        ReportPrinter.Print(o, options, info, results, ceilingOf, targets, context, ab);
+        var json = await JsonReport.WriteAsync(options, info, results, targets, context, ab, CancellationToken.None);
         o.WriteLine($"json: {json}");
         return results.Any(r => r.Error is not null) ? 1 : 0;
     }
@@ -168,8 +205,12 @@ internal static class BenchProgram
 
         if (options.Only.Contains("stowage"))
         {
-            peers.Add(new StowagePeer(options, pids, fsync: true));
-            peers.Add(new StowagePeer(options, pids, fsync: false));
+            // With a baseline, both builds of each row; the rounds pair them up (RoundOrder).
+            foreach (var build in options.StowageBuilds)
+            {
+                peers.Add(new StowagePeer(options, pids, fsync: true, build: build));
+                peers.Add(new StowagePeer(options, pids, fsync: false, build: build));
+            }
         }
 
         return peers;

@@ -19,6 +19,26 @@ internal sealed record BenchOptions
 
     public bool SkipStowage { get; init; }
 
+    /// <summary>What the report calls the Stowage build under test (run.sh: the commit, "+changes" when src/ differs).</summary>
+    public string HeadLabel { get; init; } = "head";
+
+    /// <summary>
+    /// A second Stowage command (run.sh --baseline REV builds one at that revision): every Stowage row then runs
+    /// for both builds, alternating within each round, and the report prints head / baseline. Null: no A/B.
+    /// </summary>
+    public string? BaselineCommand { get; init; }
+
+    /// <summary>What the report calls the baseline build, e.g. "e75ae50 (HEAD~1)".</summary>
+    public string BaselineLabel { get; init; } = "baseline";
+
+    /// <summary>The build under test and, when given, the baseline, in that order.</summary>
+    public IReadOnlyList<StowageBuild> StowageBuilds =>
+        BaselineCommand is { } baseline
+            ? [new StowageBuild(StowageCommand, HeadLabel, IsBaseline: false), new StowageBuild(baseline, BaselineLabel, IsBaseline: true)]
+            : [new StowageBuild(StowageCommand, HeadLabel, IsBaseline: false)];
+
+    public StowageBuild HeadBuild => StowageBuilds[0];
+
     /// <summary>Directory holding tus-server.mjs and node_modules (bench/.peers).</summary>
     public required string PeersDir { get; init; }
 
@@ -53,8 +73,29 @@ internal sealed record BenchOptions
     /// <summary>The S3 scenario (bench/README.md, "S3"): run only when asked, e.g. "--only s3".</summary>
     public const string S3Family = "s3";
 
-    /// <summary>What --only accepts: the upload scenario's families and the S3 scenario.</summary>
-    public static IReadOnlySet<string> KnownFamilies { get; } = new HashSet<string>(AllFamilies, StringComparer.Ordinal) { S3Family };
+    /// <summary>The many-clients scenario (bench/README.md, "Swarm"): run only when asked, e.g. "--only swarm".</summary>
+    public const string SwarmFamily = "swarm";
+
+    /// <summary>What --only accepts: the upload scenario's families, the S3 scenario and the swarm.</summary>
+    public static IReadOnlySet<string> KnownFamilies { get; } = new HashSet<string>(AllFamilies, StringComparer.Ordinal) { S3Family, SwarmFamily };
+
+    /// <summary>Swarm: concurrent clients, each on a connection of its own.</summary>
+    public int SwarmClients { get; init; } = 1000;
+
+    /// <summary>Swarm: how long the clients keep starting chunks, per server.</summary>
+    public TimeSpan SwarmDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Swarm: size of every file a client uploads.</summary>
+    public int SwarmFileBytes { get; init; } = (int)(4 * MiB);
+
+    /// <summary>Swarm: chunk (Sessions PUT, tus PATCH) size.</summary>
+    public int SwarmChunkBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Swarm: Stowage's Durability:Fsync (on, the default a deployment gets).</summary>
+    public bool SwarmFsync { get; init; } = true;
+
+    /// <summary>Swarm: completed uploads per server whose SHA-256 is checked after the run.</summary>
+    public int SwarmVerify { get; init; } = 16;
 
     /// <summary>Parts of the upload whose CompleteMultipartUpload the S3 scenario times.</summary>
     public int S3Parts { get; init; } = 1000;

@@ -9,7 +9,11 @@ internal static class OptionsParser
         Stowage.Bench --repo DIR --work DIR --peers DIR [options]
           --stowage CMD          Stowage command (default: <repo>/stowage); may include leading args
           --skip-stowage         measure only the peers and the client ceiling
-          --only LIST            comma list of: sink,nginx,tus,stowage (default: all), and s3 (only when named)
+          --only LIST            comma list of: sink,nginx,tus,stowage (default: all), and s3, swarm (only when named)
+          --head-label TEXT      what the report calls the Stowage build under test (default "head")
+          --baseline-stowage CMD a second Stowage command: every Stowage row runs for both, head / baseline reported
+                                 (run.sh --baseline REV builds one at a git revision and passes it here)
+          --baseline-label TEXT  what the report calls the baseline build (default "baseline")
           --repeat N             measurements per peer and scenario, best reported (default 3)
           --big-mib N            size of the big file in MiB (default 1024)
           --chunk-mib N          chunk size for chunked protocols (default 8)
@@ -24,6 +28,13 @@ internal static class OptionsParser
           --s3-part-kib N        their size in KiB (default 64)
           --s3-skip-large-parts  do not also time a Complete of N x 5 MiB parts (sends and reads back 5 GB)
           --aws PATH             awscli v2 (default /usr/bin/aws)
+          Swarm scenario (--only swarm):
+          --clients N            concurrent clients (default 1000, at most 5000)
+          --seconds N            how long they upload, per server (default 60, at most 600)
+          --swarm-file-kib N     size of each file (default 4096)
+          --swarm-chunk-kib N    chunk size, Sessions PUT and tus PATCH (default 256)
+          --swarm-fsync on|off   Stowage's Durability:Fsync in the swarm (default on)
+          --swarm-verify N       completed uploads per server whose SHA-256 is checked (default 16)
         """;
 
     public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -85,9 +96,16 @@ internal static class OptionsParser
                 S3SmallPartBytes = Int(values, "s3-part-kib", 64, 1, 5 * 1024) * 1024L,
                 S3LargeParts = !skipLargeParts,
                 AwsCli = Get(values, "aws") ?? "/usr/bin/aws",
-                Only = Get(values, "only") is { } only
-                    ? only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
-                    : BenchOptions.AllFamilies,
+                Only = Families(Get(values, "only"), skipStowage),
+                HeadLabel = Get(values, "head-label") ?? "head",
+                BaselineCommand = Get(values, "baseline-stowage"),
+                BaselineLabel = Get(values, "baseline-label") ?? "baseline",
+                SwarmClients = Int(values, "clients", 1000, 1, 5000),
+                SwarmDuration = TimeSpan.FromSeconds(Int(values, "seconds", 60, 1, 600)),
+                SwarmFileBytes = Int(values, "swarm-file-kib", 4096, 1, 256 * 1024) * 1024,
+                SwarmChunkBytes = Int(values, "swarm-chunk-kib", 256, 1, 64 * 1024) * 1024,
+                SwarmFsync = OnOff(Get(values, "swarm-fsync"), "swarm-fsync", fallback: true),
+                SwarmVerify = Int(values, "swarm-verify", 16, 0, 1000),
             };
         }
         catch (FormatException e)
@@ -114,6 +132,28 @@ internal static class OptionsParser
 
         return value;
     }
+
+    /// <summary>The --only list; --skip-stowage takes "stowage" out of it (the other scenarios then run without Stowage).</summary>
+    private static HashSet<string> Families(string? only, bool skipStowage)
+    {
+        var families = only is null
+            ? new HashSet<string>(BenchOptions.AllFamilies, StringComparer.Ordinal)
+            : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (skipStowage)
+        {
+            families.Remove("stowage");
+        }
+
+        return families;
+    }
+
+    private static bool OnOff(string? text, string name, bool fallback) => text switch
+    {
+        null => fallback,
+        "on" or "true" => true,
+        "off" or "false" => false,
+        _ => throw new FormatException($"--{name} must be on or off"),
+    };
 
     private static string TusMode(string? text) => text switch
     {

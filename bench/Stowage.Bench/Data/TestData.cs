@@ -48,7 +48,8 @@ internal sealed class TestData
         return new TestData(big, sha, small);
     }
 
-    private static async Task<byte[]> WriteRandomAsync(string path, long length, CancellationToken ct)
+    /// <summary>Writes <paramref name="length"/> random bytes to <paramref name="path"/>; returns their SHA-256.</summary>
+    public static async Task<byte[]> WriteRandomAsync(string path, long length, CancellationToken ct)
     {
         var buffer = new byte[(int)Math.Min(WriteBlock, length)];
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

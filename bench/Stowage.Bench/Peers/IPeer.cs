@@ -32,6 +32,9 @@ internal interface IPeer : IAsyncDisposable
     /// <summary>Removes what earlier measurements stored (keeps disk use and page cache flat).</summary>
     Task CleanAsync(CancellationToken ct);
 
+    /// <summary>The server process started (its descendants' CPU counts too, e.g. nginx's workers); null for the in-process sink.</summary>
+    int? ServerPid => null;
+
     /// <summary>Peak RSS of the serving process; null for the in-process sink.</summary>
     ProcessMemory? PeakMemory();
 }

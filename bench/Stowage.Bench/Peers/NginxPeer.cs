@@ -83,6 +83,8 @@ internal sealed class NginxPeer(BenchOptions options, PidRegistry pids, bool chu
 
     public ProcessMemory? PeakMemory() => server?.PeakMemory(port);
 
+    public int? ServerPid => server?.Pid;
+
     public async ValueTask DisposeAsync()
     {
         http?.Dispose();

@@ -15,23 +15,35 @@ namespace Stowage.Bench.Peers;
 /// The S3 scenario starts its own instance (<paramref name="instance"/> keeps its data apart) with extra
 /// settings, and drives the same data directory's "s3 buckets/credentials create" through <see cref="RunCliAsync"/>.
 /// </remarks>
-internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool fsync, string instance = "", IReadOnlyDictionary<string, string>? extraEnvironment = null) : IPeer
+/// <remarks>
+/// <paramref name="build"/> chooses the Stowage command (default: the build under test); a baseline build's
+/// peer has a key and name of its own ("…@baseline"), so the report can pair it with the head's.
+/// </remarks>
+internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool fsync, string instance = "", IReadOnlyDictionary<string, string>? extraEnvironment = null, StowageBuild? build = null) : IPeer
 {
+    private readonly StowageBuild build = build ?? options.HeadBuild;
+
     // The first "keys create" may build Stowage (the launcher builds on first use).
     private static readonly TimeSpan FirstCommandTimeout = TimeSpan.FromMinutes(8);
     // The launcher rebuilds whenever a source changed, so "serve" may build too.
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(8);
 
-    private readonly string root = Path.Combine(options.WorkDir, (fsync ? "stowage-fsync-on" : "stowage-fsync-off") + instance);
+    private readonly string root = Path.Combine(options.WorkDir, (fsync ? "stowage-fsync-on" : "stowage-fsync-off") + (build?.DirectorySuffix ?? "") + instance);
     private readonly int port = FreePort.Next();
     private readonly int s3Port = FreePort.Next();
     private ServerProcess? server;
     private HttpClient? http;
     private SessionsClient? client;
+    private string? secret;
 
-    public string Key => fsync ? "stowage-fsync-on" : "stowage-fsync-off";
+    public string Key => (fsync ? "stowage-fsync-on" : "stowage-fsync-off") + build.KeySuffix;
 
-    public string Name => fsync ? "Stowage (fsync on)" : "Stowage (fsync off)";
+    public string Name => (fsync ? "Stowage (fsync on)" : "Stowage (fsync off)") + build.NameSuffix;
+
+    public StowageBuild Build => build;
+
+    /// <summary>Where this server keeps everything (data dir, log); the swarm removes it after its run.</summary>
+    public string Root => root;
 
     public string CeilingKey => "sink-sessions";
 
@@ -45,22 +57,30 @@ internal sealed class StowagePeer(BenchOptions options, PidRegistry pids, bool f
     /// <summary>The server's pid once started (setsid and the launcher exec, so it is dotnet's).</summary>
     public int? ServerPid => server?.Pid;
 
+    /// <summary>The Sessions API's base address once started.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
+
+    /// <summary>The bearer secret of the key made at start.</summary>
+    public string Secret => secret ?? throw new InvalidOperationException("not started");
+
     /// <summary>Runs "stowage ARGS" with the server's environment (e.g. "s3 buckets create --data DIR").</summary>
     public Task<CommandResult> RunCliAsync(IReadOnlyList<string> arguments, CancellationToken ct) =>
-        CommandRunner.RunAsync(CommandLine.Parse(options.StowageCommand).With([.. arguments]), ServerEnvironment(), FirstCommandTimeout, ct);
+        CommandRunner.RunAsync(CommandLine.Parse(build.Command).With([.. arguments]), ServerEnvironment(), FirstCommandTimeout, ct);
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var stowage = CommandLine.Parse(options.StowageCommand);
+        var stowage = CommandLine.Parse(build.Command);
         if (!stowage.Exists())
         {
-            throw new PeerUnavailableException($"Stowage command '{stowage.FileName}' not found; pass --stowage CMD (run.sh: STOWAGE=CMD) once the CLI exists");
+            throw new PeerUnavailableException(build.IsBaseline
+                ? $"baseline Stowage command '{stowage.FileName}' not found (run.sh --baseline REV builds it)"
+                : $"Stowage command '{stowage.FileName}' not found; pass --stowage CMD (run.sh: STOWAGE=CMD) once the CLI exists");
         }
 
         var data = Directory.CreateDirectory(DataDir).FullName;
         var environment = ServerEnvironment();
 
-        var secret = await CreateKeyAsync(stowage, data, environment, ct);
+        secret = await CreateKeyAsync(stowage, data, environment, ct);
         server = ServerProcess.Start(
             stowage.With("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}", "--s3-urls", $"http://127.0.0.1:{s3Port}"),
             environment,

@@ -10,9 +10,10 @@ namespace Stowage.Bench.Peers;
 /// @tus/server with @tus/file-store on Node.js: what users would otherwise deploy.
 /// It writes through Node streams and does not fsync.
 /// </summary>
-internal sealed class TusPeer(BenchOptions options, PidRegistry pids) : IPeer
+/// <remarks><paramref name="instance"/> keeps a second server's files apart (the swarm runs its own).</remarks>
+internal sealed class TusPeer(BenchOptions options, PidRegistry pids, string instance = "") : IPeer
 {
-    private readonly string root = Path.Combine(options.WorkDir, "tus");
+    private readonly string root = Path.Combine(options.WorkDir, "tus" + instance);
     private readonly int port = FreePort.Next();
     private ServerProcess? server;
     private HttpClient? http;
@@ -26,7 +27,14 @@ internal sealed class TusPeer(BenchOptions options, PidRegistry pids) : IPeer
 
     public IUploadClient Client => client ?? throw new InvalidOperationException("not started");
 
-    private string FilesDir => Path.Combine(root, "files");
+    /// <summary>Where @tus/file-store keeps each upload's bytes, as &lt;id&gt; (and its info as &lt;id&gt;.json).</summary>
+    public string FilesDir => Path.Combine(root, "files");
+
+    /// <summary>Where this server keeps everything; the swarm removes it after its run.</summary>
+    public string Root => root;
+
+    /// <summary>The server's address once started; tus uploads are created at "files".</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{port}/");
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -77,6 +85,8 @@ internal sealed class TusPeer(BenchOptions options, PidRegistry pids) : IPeer
     }
 
     public ProcessMemory? PeakMemory() => server?.PeakMemory(port);
+
+    public int? ServerPid => server?.Pid;
 
     public async ValueTask DisposeAsync()
     {

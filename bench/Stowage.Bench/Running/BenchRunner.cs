@@ -10,7 +10,8 @@ namespace Stowage.Bench.Running;
 /// <summary>
 /// Measures every peer in rounds: round r runs the big file for all peers, then the small
 /// files for all peers, starting at a different peer each round. Interleaving spreads the
-/// machine's noise over all peers instead of letting it land on one.
+/// machine's noise over all peers instead of letting it land on one. With a baseline build,
+/// each Stowage row's two builds run back to back, alternating which goes first (<see cref="RoundOrder"/>).
 /// </summary>
 internal sealed class BenchRunner(BenchOptions options, TestData data, TextWriter output)
 {
@@ -28,17 +29,17 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 result.Error = $"warm-up: {e.GetType().Name}: {e.Message}";
-                output.WriteLine($"  warm-up {peer.Name,-34} FAILED: {result.Error}");
+                output.WriteLine($"  warm-up {peer.Name,-40} FAILED: {result.Error}");
             }
         }
 
         for (var round = 0; round < options.Repeat; round++)
         {
+            var order = RoundOrder.For(peers, p => AbPairs.PairOf(p.Peer.Key), p => AbPairs.IsBaseline(p.Peer.Key), round);
             foreach (var scenario in new[] { Scenario.Big, Scenario.Small })
             {
-                for (var i = 0; i < peers.Count; i++)
+                foreach (var (peer, result) in order)
                 {
-                    var (peer, result) = peers[(i + round) % peers.Count];
                     if (result.Error is not null || !peer.Scenarios.Contains(scenario))
                     {
                         continue;
@@ -49,12 +50,12 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
                     {
                         var sample = await MeasureAsync(peer, scenario, round, ct);
                         result.Samples[scenario].Add(sample);
-                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-34} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{FilesRate(scenario, sample)}");
+                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-40} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{FilesRate(scenario, sample)}{Cpu(sample)}");
                     }
                     catch (Exception e) when (!ct.IsCancellationRequested)
                     {
                         result.Error = $"{Label(scenario)}, round {round + 1}: {e.GetType().Name}: {e.Message}";
-                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-34} FAILED: {result.Error}");
+                        output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(scenario),-12} {peer.Name,-40} FAILED: {result.Error}");
                     }
                 }
             }
@@ -95,24 +96,35 @@ internal sealed class BenchRunner(BenchOptions options, TestData data, TextWrite
         await PageCacheWarmer.RunAsync(options.WorkDir, bytes + (bytes / 4) + (64L << 20), limit.Token);
 
         var tag = $"r{round}-{scenario.ToString().ToLowerInvariant()}";
+
+        // The server's CPU (all its processes) over the timed part: what the upload cost it, a figure a
+        // busy machine distorts far less than the wall-clock throughput.
+        var cpuBefore = ServerCpu(peer);
         if (scenario == Scenario.Big)
         {
             var clock = Stopwatch.StartNew();
             UploadedFile uploaded = await peer.Client.UploadBigAsync(data.Big, tag, limit.Token);
             clock.Stop();
+            var cpu = ServerCpu(peer) - cpuBefore;
             await peer.VerifyBigAsync(uploaded, data, limit.Token);
-            return new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1);
+            return new Sample(round + 1, clock.Elapsed.TotalSeconds, data.Big.Length, 1) { ServerCpuSeconds = cpu };
         }
 
         var timer = Stopwatch.StartNew();
         var batch = await peer.Client.StartSmallBatchAsync(tag, limit.Token);
         await SmallUploader.RunAsync(batch, data.Small, options.Parallel, limit.Token);
         timer.Stop();
+        var smallCpu = ServerCpu(peer) - cpuBefore;
         await peer.VerifySmallAsync(batch, data, limit.Token);
-        return new Sample(round + 1, timer.Elapsed.TotalSeconds, data.SmallTotalBytes, data.Small.Count);
+        return new Sample(round + 1, timer.Elapsed.TotalSeconds, data.SmallTotalBytes, data.Small.Count) { ServerCpuSeconds = smallCpu };
     }
 
+    private static double? ServerCpu(IPeer peer) => peer.ServerPid is { } pid ? ProcessCpu.TreeSeconds(pid) : null;
+
     public static string Label(Scenario scenario) => scenario == Scenario.Big ? "big file" : "small files";
+
+    private static string Cpu(Sample sample) =>
+        sample.ServerCpuPerGigabyte is { } cpu ? $"  server {cpu:F2} CPU-s/GB" : "";
 
     private static string FilesRate(Scenario scenario, Sample sample) =>
         scenario == Scenario.Small ? $" {sample.FilesPerSecond,8:F0} files/s" : "";

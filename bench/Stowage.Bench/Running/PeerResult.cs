@@ -29,4 +29,15 @@ internal sealed class PeerResult(string key, string name, string client)
         var sorted = Samples[scenario].OrderBy(s => s.MegabytesPerSecond).ToList();
         return sorted.Count == 0 ? null : sorted[sorted.Count / 2];
     }
+
+    /// <summary>The lowest server CPU per GB over the samples: like the best MB/s, the figure noise has inflated least.</summary>
+    public double? LowestCpu(Scenario scenario) =>
+        Samples[scenario].Select(s => s.ServerCpuPerGigabyte).OfType<double>().Order().Cast<double?>().FirstOrDefault();
+
+    /// <summary>The median server CPU per GB over the samples.</summary>
+    public double? MedianCpu(Scenario scenario)
+    {
+        var values = Samples[scenario].Select(s => s.ServerCpuPerGigabyte).OfType<double>().Order().ToList();
+        return values.Count == 0 ? null : values[values.Count / 2];
+    }
 }

@@ -31,17 +31,21 @@ internal static class S3Bench
         // It only changes Complete's size check, which no timed upload here depends on.
         var environment = new Dictionary<string, string> { ["Stowage__S3__MinPartBytes"] = "1" };
         await using var stowage = new StowagePeer(options, pids, fsync: true, instance: "-s3", environment);
+        var baselineBuild = options.StowageBuilds.FirstOrDefault(b => b.IsBaseline);
+        await using var baseline = baselineBuild is null ? null : new StowagePeer(options, pids, fsync: true, instance: "-s3", environment, baselineBuild);
+        results.BaselineRequested = baseline is not null;
         await using var sink = NullSinkServer.Start(FreePort.Next());
         try
         {
             var credentials = await StartAsync(stowage, ct);
             o.WriteLine($"started {stowage.Name} with S3 on {stowage.S3BaseAddress}; bucket {Bucket}, key {credentials.AccessKeyId}");
+            var baselineCredentials = baseline is null ? null : await StartBaselineAsync(baseline, results, o, ct);
 
             results.Hashes = HashThroughput.Measure();
             var digests = new FileDigests();
             await digests.GetAsync(data.Big, ct);
 
-            await using var set = await S3VariantSet.CreateAsync(options, data, stowage, sink, credentials, digests, ct);
+            await using var set = await S3VariantSet.CreateAsync(options, data, stowage, sink, credentials, digests, baselineCredentials is null ? null : (baseline!, baselineCredentials), ct);
             results.Variants.AddRange(set.Variants.Select(v => (v, new PeerResult(v.Key, $"{v.Client} -> {v.Server}", v.Describe()))));
             if (set.StowageCli is { } cli)
             {
@@ -54,11 +58,20 @@ internal static class S3Bench
 
             o.WriteLine($"measuring {results.Variants.Count} client/server pairs, then Complete of {options.S3Parts} parts");
             var rounds = new S3Rounds(options, data, o);
-            var complete = new CompleteBench(set.StowageClient, Bucket, data.Big);
-            await rounds.RunAsync(results.Variants, results, complete, ct);
+            var completes = new List<CompleteTarget> { new(stowage.Name, new CompleteBench(set.StowageClient, Bucket, data.Big), results.SmallPartsComplete, IsBaseline: false) };
+            if (set.BaselineClient is { } baselineClient)
+            {
+                completes.Add(new CompleteTarget(baseline!.Name, new CompleteBench(baselineClient, Bucket, data.Big), results.BaselineSmallPartsComplete, IsBaseline: true));
+            }
+
+            await rounds.RunAsync(results.Variants, results, completes, ct);
             if (options.S3LargeParts && data.Big.Length >= MinPartBytes)
             {
-                await rounds.MeasureCompleteAsync(complete, 0, "once", new PartLayout(data.Big, options.S3Parts, MinPartBytes), results.LargePartsComplete, ct);
+                foreach (var complete in completes)
+                {
+                    var samples = complete.IsBaseline ? results.BaselineLargePartsComplete : results.LargePartsComplete;
+                    await rounds.MeasureCompleteAsync(complete.Bench, 0, "once", new PartLayout(data.Big, options.S3Parts, MinPartBytes), samples, ct, complete.Server);
+                }
             }
         }
         catch (PeerUnavailableException e)
@@ -77,9 +90,27 @@ internal static class S3Bench
         {
             // Memory before stopping: VmHWM lives only as long as the process.
             results.StowageMemory = stowage.PeakMemory();
+            results.BaselineMemory = baseline?.PeakMemory();
         }
 
         return results;
+    }
+
+    /// <summary>The baseline build's server; when it cannot run, the scenario goes on without its rows.</summary>
+    private static async Task<S3Credentials?> StartBaselineAsync(StowagePeer baseline, S3Results results, TextWriter o, CancellationToken ct)
+    {
+        try
+        {
+            var credentials = await StartAsync(baseline, ct);
+            o.WriteLine($"started {baseline.Name} with S3 on {baseline.S3BaseAddress}; bucket {Bucket}, key {credentials.AccessKeyId}");
+            return credentials;
+        }
+        catch (Exception e) when (e is PeerUnavailableException or InvalidOperationException or TimeoutException or IOException or HttpRequestException)
+        {
+            results.BaselineSkipped = e.Message;
+            o.WriteLine($"SKIP {baseline.Name}: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Starts the server, then creates the bucket and a long-lived key through the CLI.</summary>

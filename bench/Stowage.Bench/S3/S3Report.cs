@@ -7,7 +7,7 @@ namespace Stowage.Bench.S3;
 /// <summary>The S3 scenario's human report: the table, the ratios, Complete, the targets, the component costs.</summary>
 internal static class S3Report
 {
-    public static void Print(TextWriter o, BenchOptions options, RunInfo info, S3Results results, IReadOnlyList<TargetCheck> targets)
+    public static void Print(TextWriter o, BenchOptions options, RunInfo info, S3Results results, IReadOnlyList<TargetCheck> targets, IReadOnlyList<AbCheck> ab)
     {
         o.WriteLine();
         o.WriteLine($"== S3: {options.BigSize / BenchOptions.MiB} MiB file, best of {options.Repeat} (median in brackets); MB = 10^6 bytes ==");
@@ -59,6 +59,14 @@ internal static class S3Report
             o.WriteLine($"  {t.Name,-70} {value,-20} {(t.AtLeast ? ">=" : "<="),2} {t.Limit,-6:0.0#} {t.Unit,-3} {t.Status}{median}");
         }
 
+        if (results.BaselineSkipped is not null)
+        {
+            o.WriteLine();
+            o.WriteLine($"A/B: the baseline build ({options.BaselineLabel}) could not be run: {results.BaselineSkipped}");
+        }
+
+        AbPrinter.Print(o, options.HeadLabel, options.BaselineLabel, ab);
+
         o.WriteLine();
         o.WriteLine("The same pairs with the client taken out (informational): ratio of each side's share of its own client ceiling;");
         o.WriteLine("and server CPU per GB, reference over subject (the ratio if the server's CPU were the only limit; a client that");
@@ -82,6 +90,11 @@ internal static class S3Report
         if (results.StowageMemory is { } m)
         {
             o.WriteLine($"Stowage peak RSS (VmHWM): {m.PeakRssBytes / 1e6:F0} MB");
+        }
+
+        if (results.BaselineMemory is { } bm)
+        {
+            o.WriteLine($"Baseline Stowage ({options.BaselineLabel}) peak RSS (VmHWM): {bm.PeakRssBytes / 1e6:F0} MB");
         }
 
         o.WriteLine($"machine: {info.Cores} cores, kernel {info.Kernel}, {info.Runtime}; load average {info.LoadAverageAtStart} at start, {info.LoadAverageAtEnd} at end");

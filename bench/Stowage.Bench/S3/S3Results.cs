@@ -27,6 +27,20 @@ internal sealed class S3Results
     /// <summary>Why the scenario could not run at all; null when it ran.</summary>
     public string? Skipped { get; set; }
 
+    /// <summary>With a baseline build: Complete of many small parts against it, once per round.</summary>
+    public List<CompleteSample> BaselineSmallPartsComplete { get; } = [];
+
+    /// <summary>With a baseline build: the large-part Complete against it (empty when skipped).</summary>
+    public List<CompleteSample> BaselineLargePartsComplete { get; } = [];
+
+    /// <summary>Whether a baseline build was asked for (run.sh --baseline).</summary>
+    public bool BaselineRequested { get; set; }
+
+    /// <summary>Why the baseline build could not be run; its rows are then missing from the A/B table.</summary>
+    public string? BaselineSkipped { get; set; }
+
+    public ProcessMemory? BaselineMemory { get; set; }
+
     public string? AwsCliVersion { get; set; }
 
     /// <summary>awscli's own start-up plus one small request (head-bucket), best of 3: included in every cli upload.</summary>

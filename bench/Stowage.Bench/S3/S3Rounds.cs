@@ -18,7 +18,7 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
     // Bounds one measurement: 1 GiB at a pathological 10 MB/s still fits.
     private static readonly TimeSpan MeasurementLimit = TimeSpan.FromMinutes(3);
 
-    public async Task RunAsync(IReadOnlyList<(IS3Variant Variant, PeerResult Result)> variants, S3Results results, CompleteBench complete, CancellationToken ct)
+    public async Task RunAsync(IReadOnlyList<(IS3Variant Variant, PeerResult Result)> variants, S3Results results, IReadOnlyList<CompleteTarget> completes, CancellationToken ct)
     {
         foreach (var (variant, result) in variants)
         {
@@ -36,12 +36,17 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
         }
 
         var smallParts = new PartLayout(data.Big, options.S3Parts, options.S3SmallPartBytes);
-        await MeasureCompleteAsync(complete, -1, "warm-up", new PartLayout(data.Big, Math.Min(10, options.S3Parts), options.S3SmallPartBytes), null, ct);
+        foreach (var complete in completes)
+        {
+            await MeasureCompleteAsync(complete.Bench, -1, "warm-up", new PartLayout(data.Big, Math.Min(10, options.S3Parts), options.S3SmallPartBytes), null, ct);
+        }
+
         for (var round = 0; round < options.Repeat; round++)
         {
-            for (var i = 0; i < variants.Count; i++)
+            // With a baseline build, each Stowage row's two builds run back to back (RoundOrder).
+            var order = RoundOrder.For(variants, v => S3VariantKeys.PairOf(v.Variant.Key), v => S3VariantKeys.IsBaseline(v.Variant.Key), round);
+            foreach (var (variant, result) in order)
             {
-                var (variant, result) = variants[(i + round) % variants.Count];
                 if (result.Error is not null)
                 {
                     continue;
@@ -58,7 +63,7 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
                         results.Notes[variant.Key] = note;
                     }
 
-                    output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(variant),-62} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{(note is null ? "" : "  " + note)}");
+                    output.WriteLine($"  round {round + 1}/{options.Repeat}  {Label(variant),-62} {sample.Seconds,7:F2} s {sample.MegabytesPerSecond,9:F1} MB/s{(cpu.ServerSecondsPerGigabyte is { } s ? $"  server {s:F2} CPU-s/GB" : "")}{(note is null ? "" : "  " + note)}");
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -67,14 +72,17 @@ internal sealed class S3Rounds(BenchOptions options, TestData data, TextWriter o
                 }
             }
 
-            await MeasureCompleteAsync(complete, round, $"round {round + 1}/{options.Repeat}", smallParts, results.SmallPartsComplete, ct);
+            foreach (var complete in RoundOrder.For(completes, c => "complete", c => c.IsBaseline, round))
+            {
+                await MeasureCompleteAsync(complete.Bench, round, $"round {round + 1}/{options.Repeat}", smallParts, complete.Samples, ct, complete.Server);
+            }
         }
     }
 
     /// <summary>Times one Complete; a failure is reported and recorded, and the run goes on.</summary>
-    public async Task MeasureCompleteAsync(CompleteBench complete, int round, string when, PartLayout layout, List<CompleteSample>? samples, CancellationToken ct)
+    public async Task MeasureCompleteAsync(CompleteBench complete, int round, string when, PartLayout layout, List<CompleteSample>? samples, CancellationToken ct, string? server = null)
     {
-        var what = $"Complete {layout.Parts} x {Size(layout.PartBytes)}";
+        var what = $"Complete {layout.Parts} x {Size(layout.PartBytes)}{(server is null ? "" : " -> " + server)}";
         try
         {
             // The parts are sent and the object read back: 2 passes over its bytes at a pathological 20 MB/s.

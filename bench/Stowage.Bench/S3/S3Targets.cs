@@ -1,3 +1,4 @@
+using Stowage.Bench.Cli;
 using Stowage.Bench.Reporting;
 using Stowage.Bench.Running;
 using static Stowage.Bench.S3.S3VariantKeys;
@@ -37,6 +38,72 @@ internal static class S3Targets
             Complete(results.SmallPartsComplete, results),
             Complete(results.LargePartsComplete, results),
         ];
+    }
+
+    /// <summary>
+    /// With a baseline build: head / baseline for the S3 scenario's Stowage rows that run for both builds
+    /// (bench/README.md, "A/B against a baseline build"); empty without one.
+    /// </summary>
+    public static IReadOnlyList<AbCheck> Ab(S3Results results, BenchOptions options)
+    {
+        if (!results.BaselineRequested)
+        {
+            return [];
+        }
+
+        var workload = $"{options.BigSize / BenchOptions.MiB} MiB file, S3 scenario's server (fsync on)";
+        var checks = new List<AbCheck> { AbUpload(results, workload, "Sessions API (the S3 scenario's reference)", Sessions(StowageServer)) };
+        foreach (var mode in S3VariantSet.AbModes)
+        {
+            checks.Add(AbUpload(results, workload, $"S3 SDK PutObject, {SdkPayloadModes.Label(mode)}", Put(StowageServer, mode)));
+        }
+
+        foreach (var mode in S3VariantSet.AbModes)
+        {
+            checks.Add(AbUpload(results, workload, $"S3 SDK TransferUtility (multipart), {SdkPayloadModes.Label(mode)}", TransferUtility(StowageServer, mode)));
+        }
+
+        checks.Add(AbComplete(results, $"S3 CompleteMultipartUpload, {results.SmallPartsShape}", results.SmallPartsComplete, results.BaselineSmallPartsComplete));
+        if (results.LargePartsComplete.Count > 0 || results.BaselineLargePartsComplete.Count > 0)
+        {
+            checks.Add(AbComplete(results, $"S3 CompleteMultipartUpload, {results.LargePartsShape} (once)", results.LargePartsComplete, results.BaselineLargePartsComplete));
+        }
+
+        return checks;
+    }
+
+    private static AbCheck AbUpload(S3Results results, string workload, string protocol, string headKey)
+    {
+        var baselineKey = BaselineOf(headKey);
+        var (head, baseline) = (results.Find(headKey), results.Find(baselineKey));
+        var (hb, bb) = (head?.Best(Scenario.Big), baseline?.Best(Scenario.Big));
+        return new AbCheck(workload, protocol, "MB/s", HigherIsBetter: true)
+        {
+            HeadBest = hb?.MegabytesPerSecond,
+            BaselineBest = bb?.MegabytesPerSecond,
+            HeadMedian = head?.Median(Scenario.Big)?.MegabytesPerSecond,
+            BaselineMedian = baseline?.Median(Scenario.Big)?.MegabytesPerSecond,
+            HeadCpu = results.MedianCpu(headKey, c => c.ServerSecondsPerGigabyte),
+            BaselineCpu = results.MedianCpu(baselineKey, c => c.ServerSecondsPerGigabyte),
+            Missing = hb is null ? $"head {(head?.Error is null ? "not measured" : "failed")}"
+                : bb is null ? $"baseline {(results.BaselineSkipped is not null ? "skipped" : baseline?.Error is null ? "not measured" : "failed")}"
+                : null,
+        };
+    }
+
+    private static AbCheck AbComplete(S3Results results, string protocol, List<CompleteSample> head, List<CompleteSample> baseline)
+    {
+        static List<double> Ok(List<CompleteSample> samples) =>
+            samples.Select(s => s.CompleteMilliseconds).Where(ms => !double.IsNaN(ms)).Order().ToList();
+        var (h, b) = (Ok(head), Ok(baseline));
+        return new AbCheck("S3 scenario's server (fsync on)", protocol, "ms", HigherIsBetter: false)
+        {
+            HeadBest = h.Count > 0 ? h[0] : null,
+            BaselineBest = b.Count > 0 ? b[0] : null,
+            HeadMedian = h.Count > 0 ? h[h.Count / 2] : null,
+            BaselineMedian = b.Count > 0 ? b[b.Count / 2] : null,
+            Missing = h.Count == 0 ? "head not measured or failed" : b.Count == 0 ? $"baseline {(results.BaselineSkipped is not null ? "skipped" : "not measured or failed")}" : null,
+        };
     }
 
     private static TargetCheck Ratio(S3Results results, string name, string subjectKey, string referenceKey, double limit)

@@ -16,6 +16,9 @@ internal sealed class S3VariantSet : IAsyncDisposable
 {
     private static readonly SdkPayloadMode[] Modes = [SdkPayloadMode.SignedStreamingCrc32, SdkPayloadMode.SignedStreaming, SdkPayloadMode.Unsigned];
 
+    /// <summary>The modes the A/B comparison runs for both builds.</summary>
+    public static readonly SdkPayloadMode[] AbModes = [SdkPayloadMode.SignedStreaming, SdkPayloadMode.Unsigned];
+
     private readonly List<IDisposable> clients = [];
     private readonly List<IAsyncDisposable> peers = [];
 
@@ -24,10 +27,13 @@ internal sealed class S3VariantSet : IAsyncDisposable
     /// <summary>The SDK in its default mode against Stowage: verification reads and the Complete measurement.</summary>
     public required IAmazonS3 StowageClient { get; init; }
 
+    /// <summary>The same against the baseline build, when one runs.</summary>
+    public IAmazonS3? BaselineClient { get; private set; }
+
     /// <summary>awscli against Stowage, when installed.</summary>
     public AwsCli? StowageCli { get; private set; }
 
-    public static async Task<S3VariantSet> CreateAsync(BenchOptions options, TestData data, StowagePeer stowage, NullSinkServer sink, S3Credentials credentials, FileDigests digests, CancellationToken ct)
+    public static async Task<S3VariantSet> CreateAsync(BenchOptions options, TestData data, StowagePeer stowage, NullSinkServer sink, S3Credentials credentials, FileDigests digests, (StowagePeer Peer, S3Credentials Credentials)? baseline, CancellationToken ct)
     {
         var main = S3ClientFactory.Create(stowage.S3BaseAddress, credentials, SdkPayloadMode.SignedStreamingCrc32, new PayloadRecorder());
         var set = new S3VariantSet { StowageClient = main };
@@ -41,6 +47,11 @@ internal sealed class S3VariantSet : IAsyncDisposable
         set.peers.Add(sinkSessions);
         set.Variants.Add(new PeerVariant(S3VariantKeys.Sessions(S3VariantKeys.SinkServer), "Sessions API (reference)", "null sink", sinkSessions, data, null));
         set.AddClients(options, S3VariantKeys.SinkServer, new SinkObjects(sink), credentials);
+        if (baseline is { } b)
+        {
+            set.AddBaseline(data, b.Peer, b.Credentials, digests);
+        }
+
         return set;
     }
 
@@ -50,6 +61,35 @@ internal sealed class S3VariantSet : IAsyncDisposable
         foreach (var peer in peers)
         {
             await peer.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The baseline build's rows of the A/B comparison: the Sessions reference, and PutObject and TransferUtility
+    /// signed streaming and UNSIGNED-PAYLOAD (the CRC32 modes and awscli are client-bound; bench/README.md).
+    /// </summary>
+    private void AddBaseline(TestData data, StowagePeer peer, S3Credentials credentials, FileDigests digests)
+    {
+        const string server = S3VariantKeys.BaselineServer;
+        var main = S3ClientFactory.Create(peer.S3BaseAddress, credentials, SdkPayloadMode.SignedStreamingCrc32, new PayloadRecorder());
+        clients.Add(main);
+        BaselineClient = main;
+        var store = new StowageObjects(peer.Name, main, peer.S3BaseAddress, S3Bench.Bucket, digests, peer.ServerPid);
+        Variants.Add(new PeerVariant(S3VariantKeys.Sessions(server), "Sessions API (reference)", peer.Name, peer, data, peer.ServerPid));
+        foreach (var mode in AbModes)
+        {
+            var recorder = new PayloadRecorder();
+            var client = S3ClientFactory.Create(store.Endpoint, credentials, mode, recorder);
+            clients.Add(client);
+            Variants.Add(new S3Variant(S3VariantKeys.Put(server, mode), $"SDK PutObject, {SdkPayloadModes.Label(mode)}", new SdkPutUploader(client, mode, recorder), store));
+        }
+
+        foreach (var mode in AbModes)
+        {
+            var recorder = new PayloadRecorder();
+            var client = S3ClientFactory.Create(store.Endpoint, credentials, mode, recorder);
+            clients.Add(client);
+            Variants.Add(new S3Variant(S3VariantKeys.TransferUtility(server, mode), $"SDK TransferUtility, {SdkPayloadModes.Label(mode)}", new TransferUtilityUploader(client, mode, recorder), store));
         }
     }
 

@@ -33,6 +33,24 @@ internal static class ProcessCpu
         return ticks / TicksPerSecond;
     }
 
+    /// <summary>
+    /// Seconds of CPU of a process and its live descendants (nginx's master and workers): a server's own
+    /// figure whatever it forks. A descendant that exits in between takes its time with it (not reaped by us).
+    /// </summary>
+    public static double? TreeSeconds(int pid)
+    {
+        double? total = null;
+        foreach (var member in ProcessTree.WithDescendants(pid))
+        {
+            if (Seconds(member, withChildren: false) is { } seconds)
+            {
+                total = (total ?? 0) + seconds;
+            }
+        }
+
+        return total;
+    }
+
     private static long Field(string[] fields, int index) =>
         long.Parse(fields[index], NumberStyles.Integer, CultureInfo.InvariantCulture);
 }
