@@ -59,7 +59,7 @@ public sealed partial class S3MultipartService
             upload.Value.Headers, ObjectChecksum(upload.Value.ChecksumAlgorithm, chosen.Value), chosen.Value.Count, upload.Value.Blob);
         try
         {
-            await Composer().ComposeAsync(upload.Value.Blob, uploadId, [.. parts.Select(p => p.PartNumber)], _durable, cancellationToken).ConfigureAwait(false);
+            await composer.ComposeAsync(upload.Value.Blob, uploadId, [.. parts.Select(p => p.PartNumber)], _durable, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {

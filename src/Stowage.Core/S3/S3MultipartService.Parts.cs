@@ -48,7 +48,6 @@ public sealed partial class S3MultipartService
             return algorithm.Failure;
         }
 
-        var composer = Composer();
         var target = upload.Value.Blob;
         using var digest = new S3ContentDigest(algorithm.Value);
         await using var body = new S3ContentStream(content, digest, _options.MaxObjectBytes, declaredLength, write);
@@ -63,7 +62,7 @@ public sealed partial class S3MultipartService
 
         S3Uploads.EnsureReadToTheEnd(body);
         var part = new PartRecord(uploadId, partNumber, body.BytesRead, Convert.ToHexStringLower(body.Md5), body.Checksum, time.GetUtcNow());
-        return await RecordPartAsync(bucket, key, part, composer, target).ConfigureAwait(false);
+        return await RecordPartAsync(bucket, key, part, target).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -71,7 +70,7 @@ public sealed partial class S3MultipartService
     /// or not at all. When the upload ended while the part streamed, its file is removed: NoSuchUpload.
     /// The bytes are in place, so this runs to its end even if the client is gone.
     /// </summary>
-    private async Task<Result<PartRecord>> RecordPartAsync(S3Bucket bucket, string key, PartRecord part, IBlobComposer composer, ObjectRef target)
+    private async Task<Result<PartRecord>> RecordPartAsync(S3Bucket bucket, string key, PartRecord part, ObjectRef target)
     {
         await using (var held = await locks.TryAcquireAsync(LockName(part.UploadId), LockWait, CancellationToken.None).ConfigureAwait(false))
         {

@@ -20,7 +20,7 @@ public sealed partial class S3MultipartService(
     IS3Store store,
     IAccountStore accounts,
     AccountPolicy policy,
-    IBlobStore blobs,
+    IBlobComposer composer,
     BlobAllocator allocator,
     BlobReclaimer reclaimer,
     ILockProvider locks,
@@ -128,7 +128,4 @@ public sealed partial class S3MultipartService(
         new Dictionary<string, object?> { [S3Failures.MessageField] = "Another request is completing or aborting this upload; retry." },
         TimeSpan.FromSeconds(1));
 
-    /// <summary>Multipart needs a blob store that can compose parts; the composition root wires one that can.</summary>
-    private IBlobComposer Composer() => blobs as IBlobComposer
-        ?? throw new InvalidOperationException($"The blob store ({blobs.GetType().Name}) does not implement {nameof(IBlobComposer)}, which multipart uploads need.");
 }

@@ -9,7 +9,7 @@ namespace Stowage.Core.Storage;
 /// writes that died before their record was made. Bytes go first, the row last, so a failure leaves the row
 /// for the next sweep.
 /// </summary>
-public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, TimeProvider time, ILogger<BlobReclaimer> logger)
+public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, IBlobComposer composer, TimeProvider time, ILogger<BlobReclaimer> logger)
 {
     /// <summary>
     /// How long a write may take before its blob counts as abandoned. A day: longer than any upload of one
@@ -81,7 +81,7 @@ public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, Tim
 
     private async Task DeleteAsync(BlobReclaim reclaim, CancellationToken cancellationToken)
     {
-        if (reclaim.UploadId is not null && blobs is IBlobComposer composer)
+        if (reclaim.UploadId is not null)
         {
             await composer.AbortAsync(reclaim.Blob, reclaim.UploadId, cancellationToken).ConfigureAwait(false);
         }

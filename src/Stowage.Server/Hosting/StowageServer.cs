@@ -1,3 +1,4 @@
+using Stowage.Core.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Stowage.Core.Metadata;
@@ -21,6 +22,8 @@ public static class StowageServer
         using var directoryLock = DataDirectory.Lock(dataDirectory);
         await using var app = Build(dataDirectory, settings, configurationArgs);
 
+        // The backends' optional abilities are checked now, before anything listens.
+        app.Services.GetRequiredService<IBlobComposer>();
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);

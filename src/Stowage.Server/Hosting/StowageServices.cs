@@ -55,6 +55,10 @@ public static class StowageServices
             RootPath = Path.Combine(dataDirectory, BlobsFolderName),
             EarlyWriteBack = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
         }));
+        // Optional abilities of the blob store are wired here, once: a store without one fails at start-up
+        // (StowageServer resolves them before listening), not on the first request that needs it.
+        services.AddSingleton<IBlobComposer>(sp => sp.GetRequiredService<IBlobStore>() as IBlobComposer
+            ?? throw new InvalidOperationException($"The blob store ({sp.GetRequiredService<IBlobStore>().GetType().Name}) cannot compose multipart uploads (IBlobComposer), which the S3 endpoint needs."));
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
 

@@ -33,7 +33,7 @@ internal sealed class S3Harness : IAsyncDisposable
         Credentials = new S3CredentialService(s3Store, s3Options, Time);
         Buckets = new S3BucketService(s3Store, Time);
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
-        Reclaimer = new BlobReclaimer(Store, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
+        Reclaimer = new BlobReclaimer(Store, Blobs, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
         Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
         Objects = new S3ObjectService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
         Multipart = new S3MultipartService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
