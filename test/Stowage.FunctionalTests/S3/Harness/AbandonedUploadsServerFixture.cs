@@ -1,12 +1,12 @@
 namespace Stowage.FunctionalTests.S3.Harness;
 
 /// <summary>
-/// A server that aborts multipart uploads left open for 8 s, looking every second: long enough for a slow
+/// A server that aborts multipart uploads left open for 20 s, looking every second: long enough for a loaded
 /// runner's awscli to add a part first, short enough for a test to wait for.
 /// </summary>
 public sealed class AbandonedUploadsServerFixture : S3ServerFixture
 {
-    public const int AbandonedAfterSeconds = 8;
+    public const int AbandonedAfterSeconds = 20;
 
     protected override IEnumerable<string> Configuration =>
     [
