@@ -15,9 +15,16 @@ public sealed class S3AdminCli(string dataDirectory)
     public Task CreateBucketAsync(string name) =>
         RunAsync(["s3", "buckets", "create", "--data", dataDirectory, name, "--json"]);
 
-    /// <summary>A long-lived key of the default account: no session token, every operation on its buckets.</summary>
-    public Task<S3Credential> CreateAccountKeyAsync(Uri endpoint) =>
-        CreateCredentialAsync(["--endpoint", endpoint.ToString().TrimEnd('/')]);
+    /// <summary>A bucket of <paramref name="account"/> (created if missing).</summary>
+    public Task CreateBucketAsync(string name, string account) =>
+        RunAsync(["s3", "buckets", "create", "--data", dataDirectory, name, "--account", account, "--json"]);
+
+    /// <summary>A long-lived key of the default account (or <paramref name="account"/>): no session token, every operation on its buckets.</summary>
+    public Task<S3Credential> CreateAccountKeyAsync(Uri endpoint, string? account = null) =>
+        CreateCredentialAsync(["--endpoint", endpoint.ToString().TrimEnd('/'), .. account is null ? (string[])[] : ["--account", account]]);
+
+    /// <summary>Any other <c>stowage</c> command on the data directory (<c>--data</c> is added), asserting it succeeds.</summary>
+    public Task<ProcessResult> StowageAsync(params string[] arguments) => RunAsync([.. arguments, "--data", dataDirectory]);
 
     /// <summary>A temporary credential that may only upload <paramref name="key"/> in <paramref name="bucket"/>.</summary>
     public Task<S3Credential> CreateScopedCredentialAsync(Uri endpoint, string bucket, string key, TimeSpan ttl) =>

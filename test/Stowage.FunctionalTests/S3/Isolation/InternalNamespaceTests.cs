@@ -14,8 +14,6 @@ namespace Stowage.FunctionalTests.S3.Isolation;
 public sealed class InternalNamespaceTests(S3ServerFixture fixture) : IClassFixture<S3ServerFixture>, IDisposable
 {
     private const string InternalName = "stowage";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     private readonly RawS3 _s3 = new(fixture.Endpoint);
 
     [Fact]
@@ -28,8 +26,8 @@ public sealed class InternalNamespaceTests(S3ServerFixture fixture) : IClassFixt
         var uploadId = await victim.NewUploadAsync();
         await victim.UploadAsync(uploadId, "scan.e57", data);
 
-        await RunCliAsync("s3", "buckets", "create", InternalName, "--account", "attacker");
-        var attacker = await AttackerKeyAsync();
+        await fixture.Cli.CreateBucketAsync(InternalName, "attacker");
+        var attacker = await fixture.Cli.CreateAccountKeyAsync(fixture.Endpoint, "attacker");
         var sessionKey = $"sessions/{uploadId}/scan.e57";
         using (var put = await _s3.PutAsync(attacker, InternalName, sessionKey, [1, 2, 3]))
         {
@@ -54,18 +52,4 @@ public sealed class InternalNamespaceTests(S3ServerFixture fixture) : IClassFixt
     }
 
     public void Dispose() => _s3.Dispose();
-
-    private async Task<S3Credential> AttackerKeyAsync()
-    {
-        var result = await RunCliAsync("s3", "credentials", "create", "--account", "attacker", "--json");
-        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
-        return new S3Credential(json.RootElement.GetProperty("accessKeyId").GetString()!, json.RootElement.GetProperty("secretAccessKey").GetString()!, null, null, null, null, null);
-    }
-
-    private async Task<ProcessResult> RunCliAsync(params string[] arguments)
-    {
-        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, .. arguments, "--data", fixture.Server.DataDirectory], Timeout);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        return result;
-    }
 }

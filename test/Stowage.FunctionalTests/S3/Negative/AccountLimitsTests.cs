@@ -11,7 +11,6 @@ namespace Stowage.FunctionalTests.S3.Negative;
 /// </summary>
 public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<S3ServerFixture>, IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly RawS3 _s3 = new(fixture.Endpoint);
 
     [Fact]
@@ -19,9 +18,9 @@ public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<
     {
         const string account = "s3-quota";
         const string bucket = "stowage-ft-quota";
-        await RunAsync("s3", "buckets", "create", bucket, "--account", account);
-        await RunAsync("accounts", "set", account, "--quota", "10000");
-        var key = await CredentialAsync(account);
+        await fixture.Cli.CreateBucketAsync(bucket, account);
+        await fixture.Cli.StowageAsync("accounts", "set", account, "--quota", "10000");
+        var key = await fixture.Cli.CreateAccountKeyAsync(fixture.Endpoint, account);
 
         using (var first = await _s3.PutAsync(key, bucket, "a.jpg", new byte[6000]))
         {
@@ -35,7 +34,7 @@ public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<
         using var missing = await _s3.GetAsync(key, bucket, "b.jpg");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var listed = await RunAsync("accounts", "list", "--json");
+        var listed = await fixture.Cli.StowageAsync("accounts", "list", "--json");
         using var json = JsonDocument.Parse(listed.StandardOutput);
         json.RootElement.EnumerateArray().Single(a => a.GetProperty("name").GetString() == account)
             .GetProperty("usage_bytes").GetInt64().ShouldBe(6000);
@@ -46,9 +45,9 @@ public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<
     {
         const string account = "s3-max-file";
         const string bucket = "stowage-ft-max-file";
-        await RunAsync("s3", "buckets", "create", bucket, "--account", account);
-        await RunAsync("accounts", "set", account, "--max-file", "4096");
-        var key = await CredentialAsync(account);
+        await fixture.Cli.CreateBucketAsync(bucket, account);
+        await fixture.Cli.StowageAsync("accounts", "set", account, "--max-file", "4096");
+        var key = await fixture.Cli.CreateAccountKeyAsync(fixture.Endpoint, account);
 
         using var refused = await _s3.PutAsync(key, bucket, "big.e57", new byte[4097]);
 
@@ -58,18 +57,4 @@ public sealed class AccountLimitsTests(S3ServerFixture fixture) : IClassFixture<
     }
 
     public void Dispose() => _s3.Dispose();
-
-    private async Task<S3Credential> CredentialAsync(string account)
-    {
-        var result = await RunAsync("s3", "credentials", "create", "--account", account, "--json");
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        return new S3Credential(json.RootElement.GetProperty("accessKeyId").GetString()!, json.RootElement.GetProperty("secretAccessKey").GetString()!, null, null, null, null, null);
-    }
-
-    private async Task<ProcessResult> RunAsync(params string[] arguments)
-    {
-        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, .. arguments, "--data", fixture.Server.DataDirectory], Timeout);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        return result;
-    }
 }

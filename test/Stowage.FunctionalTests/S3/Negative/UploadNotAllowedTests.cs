@@ -13,7 +13,6 @@ public sealed class UploadNotAllowedTests(S3ServerFixture fixture) : IClassFixtu
 {
     private const string Account = "barred";
     private const string Bucket = "stowage-ft-barred";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly RawS3 _s3 = new(fixture.Endpoint);
 
@@ -21,9 +20,9 @@ public sealed class UploadNotAllowedTests(S3ServerFixture fixture) : IClassFixtu
     public async Task Put_Is403AccessDenied_ForAnAccountNotAllowedToUpload_WhileReadsAreStillAnswered()
     {
         // Barred before its first S3 request: the server caches the answer per account for 30 s.
-        await StowageAsync("s3", "buckets", "create", Bucket, "--account", Account);
-        await StowageAsync("accounts", "set", Account, "--upload-allowed", "false");
-        var key = await CredentialAsync();
+        await fixture.Cli.CreateBucketAsync(Bucket, Account);
+        await fixture.Cli.StowageAsync("accounts", "set", Account, "--upload-allowed", "false");
+        var key = await fixture.Cli.CreateAccountKeyAsync(fixture.Endpoint, Account);
 
         using var refused = await _s3.PutAsync(key, Bucket, "scan.e57", [4, 5, 6]);
 
@@ -35,18 +34,4 @@ public sealed class UploadNotAllowedTests(S3ServerFixture fixture) : IClassFixtu
     }
 
     public void Dispose() => _s3.Dispose();
-
-    private async Task<S3Credential> CredentialAsync()
-    {
-        var result = await StowageAsync("s3", "credentials", "create", "--account", Account, "--json");
-        using var json = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
-        return new S3Credential(json.RootElement.GetProperty("accessKeyId").GetString()!, json.RootElement.GetProperty("secretAccessKey").GetString()!, null, null, null, null, null);
-    }
-
-    private async Task<ProcessResult> StowageAsync(params string[] arguments)
-    {
-        var result = await ProcessRunner.RunAsync("dotnet", [RepoPaths.CliDll, .. arguments, "--data", fixture.Server.DataDirectory], Timeout);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        return result;
-    }
 }
