@@ -15,6 +15,12 @@ internal sealed class GetObject(S3ObjectService objects) : IS3Operation
 
     public async Task HandleAsync(S3Call call)
     {
+        if (S3ObjectHeaders.CheckOverrides(call.Request) is { } badOverride)
+        {
+            await call.FailAsync(badOverride).ConfigureAwait(false);
+            return;
+        }
+
         var found = await objects.HeadAsync(call.RequiredBucket, call.Key, call.Aborted).ConfigureAwait(false);
         if (!found.IsSuccess)
         {
