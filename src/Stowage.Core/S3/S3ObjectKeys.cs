@@ -5,7 +5,11 @@ namespace Stowage.Core.S3;
 
 /// <summary>
 /// Object key rules (docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html): a sequence of
-/// Unicode characters whose UTF-8 encoding is at most 1,024 bytes long.
+/// Unicode characters whose UTF-8 encoding is at most 1,024 bytes long, and, unlike S3, only characters that
+/// XML 1.0 can carry (<see cref="S3XmlCharacters"/>). S3 stores a key holding U+0001 and then writes it into
+/// its listings as <c>&amp;#x1;</c>, which no XML 1.0 parser accepts, so every listing of that bucket that is
+/// not URL-encoded breaks for every client. Stowage refuses such a key when it would be written instead
+/// (docs/protocols/s3.md, "Keys and XML").
 /// </summary>
 internal static class S3ObjectKeys
 {
@@ -31,8 +35,17 @@ internal static class S3ObjectKeys
             return S3Failures.WithMessage(S3Errors.InvalidArgument, "An object key must be valid Unicode.");
         }
 
-        return bytes > MaxKeyBytes
-            ? S3Failures.WithMessage(S3Errors.InvalidArgument, $"Your key is too long: its UTF-8 encoding is {bytes} bytes, at most {MaxKeyBytes} are allowed.")
-            : null;
+        if (bytes > MaxKeyBytes)
+        {
+            return S3Failures.WithMessage(S3Errors.InvalidArgument, $"Your key is too long: its UTF-8 encoding is {bytes} bytes, at most {MaxKeyBytes} are allowed.");
+        }
+
+        var unrepresentable = S3XmlCharacters.IndexOfUnrepresentable(key);
+        return unrepresentable < 0
+            ? null
+            : S3Failures.WithMessage(
+                S3Errors.InvalidArgument,
+                $"An object key must not contain {S3XmlCharacters.Describe(key, unrepresentable)} (character {unrepresentable + 1}): S3's XML answers cannot carry it. "
+                + "Control characters other than tab, line feed and carriage return, U+FFFE and U+FFFF are not allowed in keys.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stowage.Core.Checksums;
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 
 namespace Stowage.Server.Protocols.S3;
@@ -9,6 +10,10 @@ internal static class S3ObjectHeaders
 {
     /// <summary>S3's Content-Type for an object stored without one.</summary>
     private const string DefaultContentType = "binary/octet-stream";
+
+    /// <summary>What a header value may hold here: tab and the printable ASCII characters.</summary>
+    private static readonly System.Buffers.SearchValues<char> HeaderSafe =
+        System.Buffers.SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     /// <summary>Query parameters of GetObject that override a response header (presigned downloads use them).</summary>
     private static readonly (string Query, string Header)[] Overrides =
@@ -20,6 +25,38 @@ internal static class S3ObjectHeaders
         ("response-content-disposition", "Content-Disposition"),
         ("response-content-encoding", "Content-Encoding"),
     ];
+
+    /// <summary>
+    /// Null when every response-* override can be sent as a header; else 400 InvalidArgument naming it. The server
+    /// sends header values as visible ASCII, space and tab only (RFC 9110 section 5.5 without obs-text), and refuses
+    /// anything else rather than fail the answer: a file name beyond ASCII goes into Content-Disposition as
+    /// <c>filename*=UTF-8''…</c>, percent-encoded (RFC 6266, RFC 8187).
+    /// </summary>
+    public static Failure? CheckOverrides(HttpRequest request)
+    {
+        foreach (var (query, _) in Overrides)
+        {
+            if (!request.Query.TryGetValue(query, out var values))
+            {
+                continue;
+            }
+
+            var value = values.ToString();
+            var bad = value.AsSpan().IndexOfAnyExcept(HeaderSafe);
+            if (bad >= 0)
+            {
+                return new Failure(S3Errors.InvalidArgument, new Dictionary<string, object?>
+                {
+                    [S3Failures.MessageField] =
+                        $"The {query} parameter holds {S3XmlCharacters.Describe(value, bad)}, which an HTTP header cannot carry: only visible ASCII, space and tab. "
+                        + "Percent-encode a file name as filename*=UTF-8''… (RFC 6266).",
+                    ["ArgumentName"] = query,
+                });
+            }
+        }
+
+        return null;
+    }
 
     public static void Write(HttpContext context, S3ObjectRecord obj, bool includeChecksum)
     {

@@ -9,7 +9,9 @@ namespace Stowage.Server.Protocols.S3;
 /// S3's error body: <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;/Error&gt;</c> as
 /// application/xml (docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses), with the
 /// failure's details as extra elements (S3 adds e.g. StringToSign, ArgumentName the same way). A HEAD answer
-/// carries no body, as in S3.
+/// carries no body, as in S3. Message, details and Resource may quote the request (its key, a header, a parameter),
+/// so each character XML 1.0 cannot carry is written percent-encoded there (<see cref="S3XmlCharacters.Printable"/>):
+/// an error about a key holding U+0001 is an error, never a 500 from the XML writer.
 /// </summary>
 internal static class S3Responses
 {
@@ -30,16 +32,16 @@ internal static class S3Responses
         {
             writer.WriteStartElement("Error");
             writer.WriteElementString("Code", failure.Error.Code);
-            writer.WriteElementString("Message", message);
+            writer.WriteElementString("Message", S3XmlCharacters.Printable(message));
             foreach (var (name, value) in failure.Details)
             {
                 if (name != S3Failures.MessageField && value is not null && IsXmlName(name))
                 {
-                    writer.WriteElementString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
+                    writer.WriteElementString(name, S3XmlCharacters.Printable(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
                 }
             }
 
-            writer.WriteElementString("Resource", target.Resource);
+            writer.WriteElementString("Resource", S3XmlCharacters.Printable(target.Resource));
             writer.WriteElementString("RequestId", RequestId(context));
             writer.WriteEndElement();
         });

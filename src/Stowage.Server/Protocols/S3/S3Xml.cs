@@ -3,7 +3,14 @@ using System.Xml;
 
 namespace Stowage.Server.Protocols.S3;
 
-/// <summary>Writes S3's XML bodies (namespace http://s3.amazonaws.com/doc/2006-03-01/, UTF-8, no BOM).</summary>
+/// <summary>
+/// Writes S3's XML bodies (namespace http://s3.amazonaws.com/doc/2006-03-01/, UTF-8, no BOM). A carriage return
+/// in text is written as <c>&amp;#xD;</c>: a parser turns a literal one into a line feed (XML 1.0 section 2.11),
+/// so a key holding "\r" would otherwise come back as another key (S3 asks for the same entity in its
+/// object-keys guide, "XML related object key constraints"). Text that XML 1.0 cannot carry at all never gets
+/// here: each operation checks what it echoes first (<see cref="S3XmlEcho"/>), and error bodies quote it
+/// percent-encoded.
+/// </summary>
 internal static class S3Xml
 {
     public const string Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -14,6 +21,7 @@ internal static class S3Xml
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Async = true,
         Indent = false,
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     /// <summary>Renders <paramref name="write"/> into the response with the given status.</summary>

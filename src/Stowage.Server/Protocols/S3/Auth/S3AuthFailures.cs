@@ -1,6 +1,7 @@
 using System.Globalization;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
+using Stowage.Core.S3.Signing;
 
 namespace Stowage.Server.Protocols.S3.Auth;
 
@@ -47,6 +48,14 @@ internal static class S3AuthFailures
             [S3Failures.MessageField] = "Request has expired",
             ["Expires"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["ServerTime"] = serverTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>403 AccessDenied for x-amz-* headers the signature does not cover, named as S3 names them.</summary>
+    public static Failure HeadersNotSigned(IReadOnlyList<string> names) =>
+        new(S3Errors.AccessDenied, new Dictionary<string, object?>
+        {
+            [S3Failures.MessageField] = SigV4UnsignedHeaders.Message,
+            [SigV4UnsignedHeaders.ErrorElement] = string.Join(", ", names),
         });
 
     public static Failure HeaderMalformed(string message) => Message(S3Errors.AuthorizationHeaderMalformed, message);

@@ -84,6 +84,11 @@ internal sealed partial class S3RequestAuthenticator
             return mismatch;
         }
 
+        if (UnsignedHeaders(context, header.SignedHeaders, presigned: false) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         var chain = mode is S3PayloadMode.StreamingSigned or S3PayloadMode.StreamingSignedTrailer
             ? new ChunkSignatureChain(signingKey, amzTimestamp, scope, header.Signature)
             : null;

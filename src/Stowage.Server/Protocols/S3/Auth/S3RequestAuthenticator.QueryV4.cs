@@ -127,6 +127,11 @@ internal sealed partial class S3RequestAuthenticator
             return mismatch;
         }
 
+        if (UnsignedHeaders(context, signedHeaders, presigned: true) is { } unsigned)
+        {
+            return unsigned;
+        }
+
         // Checksums that arrive as query parameters are signed (they are part of the canonical query) but NOT
         // enforced. The JS SDK v3's getSignedUrl(PutObject) adds x-amz-checksum-crc32=AAAAAA== — the CRC32 of
         // an EMPTY body, computed at signing time when the SDK has no body — and x-amz-sdk-checksum-algorithm=CRC32

@@ -106,7 +106,8 @@ internal sealed partial class S3RequestAuthenticator
     /// Checks a V2 signature over each candidate date line and resource (path-style, then virtual-hosted);
     /// null when one matches. x-amz-* query parameters count as headers (botocore moves x-amz-acl and the
     /// security token into the query of the URLs it presigns), Content-Type and Content-MD5 come from the
-    /// headers or, failing those, from the query (where botocore puts them too).
+    /// headers or, failing those, from the query (where botocore puts them too). Every x-amz-* header is in the
+    /// string to sign, so none can be unsigned, except one whose query twin carries another value.
     /// </summary>
     private Failure? VerifyV2(RequestContext context, S3Principal principal, string reportedDateLine, string[] dateLines, string provided)
     {
@@ -120,11 +121,21 @@ internal sealed partial class S3RequestAuthenticator
             }
         }
 
+        // The query's value is the one signed; a header of the same name with another value is then signed by
+        // nobody (the dispatcher reads x-amz-acl from the header first), so it is refused as S3 refuses unsigned
+        // x-amz-* headers under SigV4 (docs/protocols/s3.md, "Unsigned headers").
+        List<string>? unsigned = null;
         foreach (var (name, value) in context.Query)
         {
             if (name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase))
             {
-                amzHeaders[name.ToLowerInvariant()] = value;
+                var lower = name.ToLowerInvariant();
+                if (amzHeaders.TryGetValue(lower, out var headerValue) && headerValue != SigV4Encoding.CanonicalHeaderValue(value) && !(unsigned ??= []).Contains(lower))
+                {
+                    unsigned.Add(lower);
+                }
+
+                amzHeaders[lower] = value;
             }
         }
 
@@ -142,7 +153,7 @@ internal sealed partial class S3RequestAuthenticator
                 var stringToSign = SigV2Signer.StringToSign(request.Method, contentMd5, contentType, dateLine, canonicalAmz, resource);
                 if (SigV2Signer.SignaturesEqual(SigV2Signer.Sign(principal.SecretAccessKey, stringToSign), provided))
                 {
-                    return null;
+                    return unsigned is null ? null : S3AuthFailures.HeadersNotSigned([.. unsigned.Order(StringComparer.Ordinal)]);
                 }
 
                 if (reported is null && dateLine == reportedDateLine)

@@ -94,6 +94,19 @@ internal sealed partial class S3RequestAuthenticator(IS3PrincipalResolver resolv
         return S3AuthFailures.SignatureDoesNotMatch(credential.AccessKeyId, firstStringToSign!, provided, firstCanonical);
     }
 
+    /// <summary>
+    /// Null when the signature covers every x-amz-* header of the request (<see cref="SigV4UnsignedHeaders"/>);
+    /// else S3's 403 naming the others. Asked once the signature matched, so a forged request learns nothing from it.
+    /// </summary>
+    private static Failure? UnsignedHeaders(RequestContext context, IReadOnlyCollection<string> signedHeaders, bool presigned)
+    {
+        var headers = context.Request.Headers.Select(static h => new KeyValuePair<string, string>(
+            h.Key,
+            string.Join(',', h.Value.Select(static v => SigV4Encoding.CanonicalHeaderValue(v ?? string.Empty)))));
+        var uncovered = SigV4UnsignedHeaders.Find(headers, signedHeaders, context.Query, presigned);
+        return uncovered.Count == 0 ? null : S3AuthFailures.HeadersNotSigned(uncovered);
+    }
+
     /// <summary>The signed headers as they go into the canonical request: each value canonical, repeated values joined with ','.</summary>
     private static List<KeyValuePair<string, string>> CanonicalHeaders(HttpRequest request, IEnumerable<string> signedHeaders) =>
         [.. signedHeaders.Select(name => new KeyValuePair<string, string>(

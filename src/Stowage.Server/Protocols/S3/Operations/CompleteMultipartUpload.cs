@@ -15,6 +15,13 @@ internal sealed class CompleteMultipartUpload(S3MultipartService multipart) : IS
 
     public async Task HandleAsync(S3Call call)
     {
+        // Checked before completing: the answer names the key, and an object must not appear behind a failed answer.
+        if (S3XmlEcho.Key(call.Key) is { } unnameable)
+        {
+            await call.FailAsync(unnameable).ConfigureAwait(false);
+            return;
+        }
+
         var uploadId = call.Query("uploadId") ?? string.Empty;
         var body = await ReadBodyAsync(call.Auth.Body.Content, call.Aborted).ConfigureAwait(false);
         if (body is null)

@@ -19,6 +19,12 @@ internal sealed class GetObject(S3ObjectService objects) : IS3Operation
 
     public async Task HandleAsync(S3Call call)
     {
+        if (S3ObjectHeaders.CheckOverrides(call.Request) is { } badOverride)
+        {
+            await call.FailAsync(badOverride).ConfigureAwait(false);
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             if (await TryAnswerAsync(call, lastAttempt: attempt == MaxAttempts).ConfigureAwait(false))

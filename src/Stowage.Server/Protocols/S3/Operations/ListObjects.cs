@@ -7,7 +7,8 @@ namespace Stowage.Server.Protocols.S3.Operations;
 /// <summary>
 /// GET /{bucket}: ListObjectsV2 with <c>list-type=2</c> (docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html),
 /// else the original ListObjects (marker paging), which rclone and s3cmd still use. With
-/// <c>encoding-type=url</c> (awscli always sends it) keys and prefixes are URL-encoded in the answer.
+/// <c>encoding-type=url</c> (awscli always sends it) keys and prefixes are URL-encoded in the answer; without it,
+/// a parameter or key XML 1.0 cannot carry is 400 InvalidArgument (<see cref="S3XmlEcho"/>).
 /// </summary>
 internal sealed class ListObjects(S3ObjectService objects) : IS3Operation
 {
@@ -31,10 +32,22 @@ internal sealed class ListObjects(S3ObjectService objects) : IS3Operation
             return;
         }
 
+        var encode = encodingType == "url";
         var prefix = call.Query("prefix") ?? string.Empty;
         var delimiter = call.Query("delimiter") is { Length: > 0 } d ? d : null;
-        var startAfter = v2 ? call.Query("start-after") : call.Query("marker");
+        var startAfterName = v2 ? "start-after" : "marker";
+        var startAfter = call.Query(startAfterName);
         var token = v2 ? call.Query("continuation-token") : null;
+        var unechoable = S3XmlEcho.Parameter("prefix", prefix, encode)
+            ?? S3XmlEcho.Parameter("delimiter", delimiter, encode)
+            ?? S3XmlEcho.Parameter(startAfterName, startAfter, encode)
+            ?? S3XmlEcho.VerbatimParameter("continuation-token", token);
+        if (unechoable is not null)
+        {
+            await call.FailAsync(unechoable).ConfigureAwait(false);
+            return;
+        }
+
         var listed = await objects.ListAsync(call.RequiredBucket, new ObjectListRequest(prefix, delimiter, maxKeys, token, startAfter), call.Aborted).ConfigureAwait(false);
         if (!listed.IsSuccess)
         {
@@ -43,8 +56,13 @@ internal sealed class ListObjects(S3ObjectService objects) : IS3Operation
         }
 
         var page = listed.Value;
-        var encode = encodingType == "url";
-        string Text(string value) => encode ? Uri.EscapeDataString(value).Replace("%2F", "/", StringComparison.Ordinal) : value;
+        if (S3XmlEcho.Listed(page.Objects.Select(static o => o.Key).Concat(page.CommonPrefixes), encode) is { } unlistable)
+        {
+            await call.FailAsync(unlistable).ConfigureAwait(false);
+            return;
+        }
+
+        string Text(string value) => S3XmlEcho.Render(value, encode);
 
         await S3Xml.WriteAsync(call.Http, StatusCodes.Status200OK, writer =>
         {

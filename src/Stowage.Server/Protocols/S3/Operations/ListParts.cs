@@ -11,6 +11,12 @@ internal sealed class ListParts(S3MultipartService multipart) : IS3Operation
 
     public async Task HandleAsync(S3Call call)
     {
+        if (S3XmlEcho.Key(call.Key) is { } unnameable)
+        {
+            await call.FailAsync(unnameable).ConfigureAwait(false);
+            return;
+        }
+
         var upload = await multipart.GetAsync(call.RequiredBucket, call.Key, call.Query("uploadId") ?? string.Empty, call.Aborted).ConfigureAwait(false);
         if (!upload.IsSuccess)
         {
