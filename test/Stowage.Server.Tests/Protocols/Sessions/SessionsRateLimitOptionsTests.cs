@@ -9,7 +9,7 @@ public sealed class SessionsRateLimitOptionsTests
     public void Validate_AcceptsTheDefaults() => new SessionsRateLimitOptions().Validate().ShouldBeEmpty();
 
     [Fact]
-    public void Defaults_AreTheSeedsTable()
+    public void Defaults_AreTheSeedsTable_PlusTheExtensions()
     {
         var rules = new SessionsRateLimitOptions().Rules().ToDictionary(r => r.Name, r => RateLimitRule.Parse(r.Value));
 
@@ -23,6 +23,10 @@ public sealed class SessionsRateLimitOptionsTests
             ["CreateProject"] = new(10, TimeSpan.FromHours(1)),
             ["GetProject"] = new(60, TimeSpan.FromMinutes(1)),
             ["ListProjects"] = new(60, TimeSpan.FromMinutes(1)),
+
+            // The extensions, not in the seed's table: the budgets of GET /uploads/{id}/{file} and DELETE /uploads/{id}.
+            ["GetProjectFile"] = new(600, TimeSpan.FromMinutes(1)),
+            ["DeleteProject"] = new(60, TimeSpan.FromMinutes(1)),
         }, ignoreOrder: true);
     }
 
