@@ -23,13 +23,13 @@ namespace Stowage.Storage.FileSystem;
 /// under <c>.multipart</c> until their composite is installed). Every operation understands both kinds:
 /// reads concatenate the parts (<see cref="CompositeReadStream"/>), lengths come from the manifest, moves and
 /// puts exchange, deletes rename into <c>.tmp</c> before removing. The one copy is flattening: a caller that
-/// needs a file (<see cref="GetLocalPath"/>) or to write in place (<see cref="OpenWriterAsync"/>) gets the
+/// needs a file (<see cref="GetLocalPath"/>, tools and tests) or to write in place (<see cref="OpenWriterAsync"/>) gets the
 /// composite concatenated into a plain file first, which then replaces it atomically. A reader racing a
 /// replacement or deletion of a composite may fail with an IOException; it never reads another object's bytes.
 /// Details and measurements: docs/ARCHITECTURE.md, "Multipart objects on the file system".
 /// </para>
 /// </summary>
-public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess, IBlobComposer
+public sealed partial class FileSystemBlobStore : IBlobStore, IBlobComposer
 {
     // Delete is included so a file can be renamed or deleted while it is open, as on Linux.
     private const FileShare Sharing = FileShare.ReadWrite | FileShare.Delete;
@@ -72,8 +72,9 @@ public sealed partial class FileSystemBlobStore : IBlobStore, ILocalBlobAccess, 
     }
 
     /// <summary>
-    /// The object's file. A composite has none, and native archive readers need one: it is flattened into a
-    /// plain file first (the one place this store copies an object's bytes; once, as the plain file stays).
+    /// The object's file, for tools and tests that look at the store from outside (the core reads through
+    /// streams only). A composite has none: it is flattened into a plain file first (a copy of its bytes; once,
+    /// as the plain file stays).
     /// </summary>
     public string? GetLocalPath(ObjectRef obj)
     {

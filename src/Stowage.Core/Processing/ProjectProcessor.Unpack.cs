@@ -47,8 +47,10 @@ public sealed partial class ProjectProcessor
     private async Task UnpackEntriesAsync(ProjectRecord project, ProjectFileRecord archive, IArchiveFormat format, WorkTracker work, long cap, CancellationToken cancellationToken)
     {
         var options = processingOptions.Value;
-        await using var local = await LocalCopy.OpenAsync(blobs, archive.Object, cancellationToken).ConfigureAwait(false);
-        using var reader = OpenArchive(format, local.Path, archive.Path);
+        // Read where it is stored: the blob store's stream is seekable, as zip and 7z need (no local copy).
+        var stored = await blobs.OpenReadAsync(archive.Object, 0, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProcessingException("file_missing", "The file's bytes are missing from storage.", archive.Path);
+        using var reader = OpenArchive(format, stored, archive.Path);
         long expanded = 0;
         var entries = 0;
         while (Advance(reader, archive.Path))
@@ -97,23 +99,27 @@ public sealed partial class ProjectProcessor
             cancellationToken).ConfigureAwait(false);
         return size;
     }
-    private static IArchiveReader OpenArchive(IArchiveFormat format, string localPath, string archiveName)
+    /// <summary>Opens the archive; the reader owns <paramref name="stored"/>, which is disposed here if opening fails.</summary>
+    private static IArchiveReader OpenArchive(IArchiveFormat format, Stream stored, string archiveName)
     {
         try
         {
-            return format.Open(localPath);
+            return format.Open(stored);
         }
-        catch (ArchiveTooManyEntriesException ex)
+        catch (Exception ex) when (ex is ArchiveTooManyEntriesException or InvalidDataException or PlatformNotSupportedException)
         {
-            throw new ProcessingException("archive_too_many_entries", ex.Message, archiveName);
+            stored.Dispose();
+            throw ex switch
+            {
+                ArchiveTooManyEntriesException => new ProcessingException("archive_too_many_entries", ex.Message, archiveName),
+                InvalidDataException => new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archiveName),
+                _ => new ProcessingException("archive_format_unsupported", ex.Message, archiveName),
+            };
         }
-        catch (InvalidDataException ex)
+        catch
         {
-            throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archiveName);
-        }
-        catch (PlatformNotSupportedException ex)
-        {
-            throw new ProcessingException("archive_format_unsupported", ex.Message, archiveName);
+            stored.Dispose();
+            throw;
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class LibArchiveEntryStream(LibArchiveReader reader, int generat
         }
 
         // Negative values are ARCHIVE_* codes; even ARCHIVE_WARN carries no data, so every one is an error here.
-        return read >= 0 ? (int)read : throw LibArchiveReader.Error(reader.Handle, read, "read entry data");
+        return read >= 0 ? (int)read : throw reader.Error(read, "read entry data");
     }
 
     protected override void Dispose(bool disposing)

@@ -12,10 +12,18 @@ public sealed class LibArchiveFormat : IArchiveFormat
 
     public IReadOnlyCollection<string> Extensions => LibArchiveExtensions;
 
-    public IArchiveReader Open(string localPath)
+    public IArchiveReader Open(Stream archive)
     {
-        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        ArgumentNullException.ThrowIfNull(archive);
         LibArchiveNative.EnsureAvailable();
-        return LibArchiveReader.Open(localPath);
+        return LibArchiveReader.Open(archive);
+    }
+
+    /// <summary>Opens a local file (tools and tests); the server reads archives from the blob store's stream.</summary>
+    public IArchiveReader Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        LibArchiveNative.EnsureAvailable();
+        return LibArchiveReader.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1));
     }
 }

@@ -53,8 +53,20 @@ internal static partial class LibArchiveNative
     [LibraryImport(Library, EntryPoint = "archive_read_support_format_rar5")]
     public static partial int SupportFormatRar5(LibArchiveHandle archive);
 
-    [LibraryImport(Library, EntryPoint = "archive_read_open_filename", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int ReadOpenFilename(LibArchiveHandle archive, string fileName, nuint blockSize);
+    [LibraryImport(Library, EntryPoint = "archive_read_set_read_callback")]
+    public static unsafe partial int SetReadCallback(LibArchiveHandle archive, delegate* unmanaged<nint, nint, void**, nint> callback);
+
+    [LibraryImport(Library, EntryPoint = "archive_read_set_seek_callback")]
+    public static unsafe partial int SetSeekCallback(LibArchiveHandle archive, delegate* unmanaged<nint, nint, long, int, long> callback);
+
+    [LibraryImport(Library, EntryPoint = "archive_read_set_skip_callback")]
+    public static unsafe partial int SetSkipCallback(LibArchiveHandle archive, delegate* unmanaged<nint, nint, long, long> callback);
+
+    [LibraryImport(Library, EntryPoint = "archive_read_set_callback_data")]
+    public static partial int SetCallbackData(LibArchiveHandle archive, nint clientData);
+
+    [LibraryImport(Library, EntryPoint = "archive_read_open1")]
+    public static partial int ReadOpen1(LibArchiveHandle archive);
 
     [LibraryImport(Library, EntryPoint = "archive_read_next_header")]
     public static partial int ReadNextHeader(LibArchiveHandle archive, out nint entry);

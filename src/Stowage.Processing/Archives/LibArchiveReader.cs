@@ -14,16 +14,17 @@ namespace Stowage.Processing.Archives;
 /// </remarks>
 internal sealed partial class LibArchiveReader : IArchiveReader
 {
-    // libarchive reads the file in blocks of this size (archive_read_open_filename's block_size);
-    // 1 MiB keeps syscalls few without holding much memory per job.
-    private const int BlockSize = 1 << 20;
-
     private readonly LibArchiveHandle _archive;
+    private readonly LibArchiveStreamSource _source;
     private nint _entry;
     private ArchiveEntry? _current;
     private bool _ended;
 
-    private LibArchiveReader(LibArchiveHandle archive) => _archive = archive;
+    private LibArchiveReader(LibArchiveHandle archive, LibArchiveStreamSource source)
+    {
+        _archive = archive;
+        _source = source;
+    }
 
     /// <summary>Incremented on every header change so a stream of a previous entry cannot read the next one's data.</summary>
     internal int Generation { get; private set; }
@@ -40,13 +41,10 @@ internal sealed partial class LibArchiveReader : IArchiveReader
     /// </summary>
     public long PackedBytesConsumed => !_dataOpened || Handle.IsClosed ? 0 : Math.Max(0, LibArchiveNative.FilterBytes(Handle, -1));
 
-    public static LibArchiveReader Open(string localPath)
+    /// <summary>Opens the archive in <paramref name="stream"/> (seekable), which the reader owns from then on.</summary>
+    public static LibArchiveReader Open(Stream stream)
     {
-        if (!File.Exists(localPath))
-        {
-            throw new FileNotFoundException("The archive does not exist.", localPath);
-        }
-
+        var source = new LibArchiveStreamSource(stream);
         var archive = LibArchiveNative.ReadNew();
         var locale = Utf8Locale.Enter();
         try
@@ -56,16 +54,18 @@ internal sealed partial class LibArchiveReader : IArchiveReader
                 throw new InvalidOperationException("archive_read_new failed (out of memory).");
             }
 
-            Check(archive, LibArchiveNative.SupportFilterAll(archive));
-            Check(archive, LibArchiveNative.SupportFormat7Zip(archive));
-            Check(archive, LibArchiveNative.SupportFormatRar(archive));
-            Check(archive, LibArchiveNative.SupportFormatRar5(archive));
-            Check(archive, LibArchiveNative.ReadOpenFilename(archive, localPath, BlockSize));
-            return new LibArchiveReader(archive);
+            Check(archive, LibArchiveNative.SupportFilterAll(archive), source);
+            Check(archive, LibArchiveNative.SupportFormat7Zip(archive), source);
+            Check(archive, LibArchiveNative.SupportFormatRar(archive), source);
+            Check(archive, LibArchiveNative.SupportFormatRar5(archive), source);
+            source.Attach(archive);
+            Check(archive, LibArchiveNative.ReadOpen1(archive), source);
+            return new LibArchiveReader(archive, source);
         }
         catch
         {
             archive.Dispose();
+            source.Dispose();
             throw;
         }
         finally
@@ -113,8 +113,15 @@ internal sealed partial class LibArchiveReader : IArchiveReader
     {
         _current = null;
         _entry = nint.Zero;
+
+        // The handle first: libarchive may still call the source while it frees the archive.
         _archive.Dispose();
+        _source.Dispose();
     }
+
+    /// <summary>What the stream threw, when a failed call came from it; else libarchive's own complaint.</summary>
+    internal Exception Error(long result, string operation) =>
+        _source.Failure is { } failure ? new IOException($"Reading the archive failed: {failure.Message}", failure) : Error(_archive, result, operation);
 
     internal static InvalidDataException Error(LibArchiveHandle archive, long result, string operation)
     {
@@ -123,11 +130,13 @@ internal sealed partial class LibArchiveReader : IArchiveReader
             $"libarchive could not {operation} (code {result}): {(string.IsNullOrEmpty(message) ? "no details" : message)}");
     }
 
-    private static void Check(LibArchiveHandle archive, int result)
+    private static void Check(LibArchiveHandle archive, int result, LibArchiveStreamSource source)
     {
         if (result < LibArchiveNative.Warn)
         {
-            throw Error(archive, result, "open the archive");
+            throw source.Failure is { } failure
+                ? new IOException($"Reading the archive failed: {failure.Message}", failure)
+                : Error(archive, result, "open the archive");
         }
     }
 
@@ -144,7 +153,7 @@ internal sealed partial class LibArchiveReader : IArchiveReader
         if (result < LibArchiveNative.Warn)
         {
             _ended = true;
-            throw Error(_archive, result, "read the next entry header");
+            throw Error(result, "read the next entry header");
         }
 
         _entry = entry;

@@ -25,25 +25,37 @@ public sealed class ZipArchiveFormat : IArchiveFormat
 
     public IReadOnlyCollection<string> Extensions => ZipExtensions;
 
-    public IArchiveReader Open(string localPath)
+    public IArchiveReader Open(Stream archive)
     {
-        ArgumentException.ThrowIfNullOrEmpty(localPath);
-        // The central directory is parsed in small reads, so a buffer saves syscalls; entry data is read in large blocks anyway.
-        var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
+        ArgumentNullException.ThrowIfNull(archive);
+        if (!archive.CanSeek)
+        {
+            throw new ArgumentException("A zip is read from its central directory at the end: the stream must be seekable.", nameof(archive));
+        }
+
+        // The central directory is parsed in small reads, so a buffer saves calls; entry data is read in large blocks anyway.
+        var buffered = new BufferedStream(archive, 64 * 1024);
         try
         {
-            if (ZipDirectoryCount.Read(file) is { } declared && declared > _maxEntries)
+            if (ZipDirectoryCount.Read(buffered) is { } declared && declared > _maxEntries)
             {
                 throw new ArchiveTooManyEntriesException(declared, _maxEntries);
             }
 
             // The constructor reads the central directory and throws InvalidDataException when it is missing or corrupt.
-            return new ZipArchiveReader(new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false));
+            return new ZipArchiveReader(new ZipArchive(buffered, ZipArchiveMode.Read, leaveOpen: false));
         }
         catch
         {
-            file.Dispose();
+            buffered.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens a local file (tools and tests); the server reads archives from the blob store's stream.</summary>
+    public IArchiveReader Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1));
     }
 }

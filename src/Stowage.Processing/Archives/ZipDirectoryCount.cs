@@ -19,7 +19,7 @@ internal static class ZipDirectoryCount
     private const int Zip64EndRecordSize = 56;
 
     /// <summary>The declared count, or null when no record is found (the reader then reports the damage).</summary>
-    public static long? Read(FileStream file)
+    public static long? Read(Stream file)
     {
         var tailLength = (int)Math.Min(file.Length, EndRecordSize + MaxCommentLength);
         var tail = new byte[tailLength];
@@ -41,7 +41,7 @@ internal static class ZipDirectoryCount
         return null;
     }
 
-    private static long? ReadZip64(FileStream file, byte[] tail, int endAt)
+    private static long? ReadZip64(Stream file, byte[] tail, int endAt)
     {
         var locatorAt = endAt - Zip64LocatorSize;
         if (locatorAt < 0 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locatorAt)) != Zip64LocatorSignature)

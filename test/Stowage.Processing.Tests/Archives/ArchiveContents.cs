@@ -10,7 +10,7 @@ internal static class ArchiveContents
     public static List<(ArchiveEntry Entry, byte[]? Data)> ReadAll(IArchiveFormat format, string path)
     {
         var entries = new List<(ArchiveEntry, byte[]?)>();
-        using var reader = format.Open(path);
+        using var reader = format.Open(File.OpenRead(path));
         while (reader.MoveNext())
         {
             var entry = reader.Current;

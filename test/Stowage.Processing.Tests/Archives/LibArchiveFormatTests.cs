@@ -76,7 +76,55 @@ public sealed class LibArchiveFormatTests : IDisposable
         reader.PackedBytesConsumed.ShouldBeLessThanOrEqualTo(new FileInfo(path).Length);
     }
 
+    [Theory]
+    [InlineData("sample.7z")]
+    [InlineData("sample.rar")]
+    public void Open_ReadsFromAnySeekableStream_NotOnlyAFile(string fixture)
+    {
+        var fromFile = ReadFixture(fixture);
+        using var memory = new MemoryStream(File.ReadAllBytes(ArchiveContents.FixturePath(fixture)));
+
+        using var reader = _format.Open(memory);
+        var fromMemory = new Dictionary<string, ArchiveEntryType>(StringComparer.Ordinal);
+        while (reader.MoveNext())
+        {
+            fromMemory[reader.Current.Name] = reader.Current.Type;
+            if (reader.Current.Type == ArchiveEntryType.File)
+            {
+                ArchiveContents.ReadCurrent(reader);
+            }
+        }
+
+        fromMemory.ShouldBe(fromFile.ToDictionary(e => e.Key, e => e.Value.Type), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Open_ReportsTheStoresOwnFailure_NotACorruptArchive()
+    {
+        var bytes = File.ReadAllBytes(ArchiveContents.FixturePath("sample.7z"));
+        var failing = new FailingAfterStream(bytes, failAfter: 64);
+
+        var error = Should.Throw<IOException>(() =>
+        {
+            using var reader = _format.Open(failing);
+            while (reader.MoveNext())
+            {
+            }
+        });
+
+        error.InnerException.ShouldBeOfType<TimeoutException>();
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>A seekable stream over bytes whose reads fail once they pass <paramref name="failAfter"/>: a store going away.</summary>
+    private sealed class FailingAfterStream(byte[] bytes, int failAfter) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) =>
+            Position + buffer.Length > failAfter && Position < Length ? throw new TimeoutException("the store stopped answering") : base.Read(buffer);
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    }
 
     internal static Dictionary<string, (ArchiveEntryType Type, string? Text)> ReadFixture(string name) =>
         ArchiveContents.ReadAll(new LibArchiveFormat(), ArchiveContents.FixturePath(name))
