@@ -11,5 +11,6 @@ internal static class SqliteMigrations
         Migration001Initial.Sql,
         Migration002S3.Sql,
         Migration003MultipartAge.Sql,
+        Migration005JobAccounts.Sql,
     ];
 }

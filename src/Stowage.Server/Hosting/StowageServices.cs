@@ -36,7 +36,7 @@ public static class StowageServices
         services.AddValidatedOptions<DurabilityOptions>(configuration, DurabilityOptions.Section, _ => []);
         services.AddValidatedOptions<JobOptions>(configuration, JobOptions.Section, o => o.Validate());
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
-        services.AddValidatedOptions<RemoteFetchOptions>(configuration, "Stowage:RemoteFetch", _ => []);
+        services.AddValidatedOptions<RemoteFetchOptions>(configuration, RemoteFetchOptions.Section, o => o.Validate());
         services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
@@ -59,7 +59,7 @@ public static class StowageServices
 
         services.AddSingleton<IArchiveFormat>(sp => new ZipArchiveFormat(sp.GetRequiredService<IOptions<ProcessingOptions>>().Value.MaxArchiveEntries));
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
-        services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
+        services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<AccountService>();
         services.AddSingleton<ApiKeyService>();
