@@ -55,7 +55,7 @@ public static class StowageServices
             EarlyWriteBack = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
         }));
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
-        services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
+        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
 
         services.AddSingleton<IArchiveFormat>(sp => new ZipArchiveFormat(sp.GetRequiredService<IOptions<ProcessingOptions>>().Value.MaxArchiveEntries));
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
