@@ -9,7 +9,7 @@ namespace Stowage.FunctionalTests.S3.RealClients;
 /// (SigV2, boto3's default, and SigV4) sent with requests. The subclasses pick the interpreter, and so
 /// the boto3 generation: 1.43 sends CRC32 checksums, 1.26 Content-MD5.
 /// </summary>
-public abstract class Boto3Tests(S3ServerFixture fixture, string python, string expectedBoto3Prefix)
+public abstract class Boto3Tests(S3ServerFixture fixture, string python, string expectedBoto3Version)
 {
     private const long PartSize = 5L << 20;
 
@@ -95,7 +95,7 @@ public abstract class Boto3Tests(S3ServerFixture fixture, string python, string 
     {
         var versions = (await ClientScripts.RunAsync(fixture, fixture.AccountKey, python, [ClientScripts.Script("boto3_client.py"), "versions"]))
             .ShouldSucceedWithJson($"{python} boto3_client.py versions");
-        versions.String("boto3").ShouldStartWith(expectedBoto3Prefix, customMessage: $"{python} does not have the boto3 this class tests");
+        versions.String("boto3").ShouldStartWith(expectedBoto3Version, customMessage: $"{python} does not have the boto3 this class tests");
     }
 
     private Task<ProcessResult> RunAsync(S3Credential credential, string command, string key, IEnumerable<string> arguments) =>
