@@ -10,14 +10,20 @@ public sealed partial class SqliteMetadataStore
 {
     /// <summary>
     /// The IN term repeats jobs_pending's WHERE verbatim so SQLite can use that partial index
-    /// (https://sqlite.org/partialindex.html#queries_using_partial_indexes).
+    /// (https://sqlite.org/partialindex.html#queries_using_partial_indexes); the count of the account's running jobs
+    /// likewise repeats jobs_running_by_account's. A job whose account is at its cap is passed over, so the oldest
+    /// job of another account is claimed instead; a lapsed lease no longer counts as running.
     /// </summary>
     private static readonly string ClaimSql = $"""
         UPDATE jobs SET state = 'Running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated = @now
         WHERE rowid = (
-            SELECT rowid FROM jobs
+            SELECT rowid FROM jobs AS candidate
             WHERE state IN ('Queued', 'Running')
               AND ((state = 'Queued' AND run_after <= @now) OR (state = 'Running' AND lease_until < @now))
+              AND (account_id IS NULL OR (
+                  SELECT COUNT(*) FROM jobs AS running
+                  WHERE running.state = 'Running' AND running.account_id = candidate.account_id AND running.lease_until >= @now
+                  ) < @maxRunningPerAccount)
             ORDER BY created, rowid
             LIMIT 1)
         RETURNING {JobRow.Columns}
@@ -29,9 +35,13 @@ public sealed partial class SqliteMetadataStore
         await connection.ExecuteAsync(Command(InsertJobSql, JobRow.From(job), cancellationToken));
     }
 
-    public async Task<JobRecord?> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public Task<JobRecord?> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        ClaimAsync(owner, now, leaseUntil, int.MaxValue, cancellationToken);
+
+    public async Task<JobRecord?> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int maxRunningPerAccount, CancellationToken cancellationToken)
     {
-        var parameters = new { owner, now = UnixMillis.From(now), leaseUntil = UnixMillis.From(leaseUntil) };
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerAccount, 1);
+        var parameters = new { owner, now = UnixMillis.From(now), leaseUntil = UnixMillis.From(leaseUntil), maxRunningPerAccount };
 
         // One UPDATE … RETURNING already picks and takes the job under the write lock; IMMEDIATE makes
         // that explicit and keeps claims on the same busy-retry path as the other check-and-writes.

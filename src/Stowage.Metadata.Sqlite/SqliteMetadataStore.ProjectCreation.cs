@@ -15,8 +15,8 @@ public sealed partial class SqliteMetadataStore
         """;
 
     private const string InsertJobSql = """
-        INSERT INTO jobs (id, kind, payload, state, attempts, run_after, created, updated, lease_owner, lease_until, last_error)
-        VALUES (@Id, @Kind, @Payload, @State, @Attempts, @RunAfter, @Created, @Updated, @LeaseOwner, @LeaseUntil, @LastError)
+        INSERT INTO jobs (id, kind, payload, state, attempts, run_after, created, updated, lease_owner, lease_until, last_error, account_id)
+        VALUES (@Id, @Kind, @Payload, @State, @Attempts, @RunAfter, @Created, @Updated, @LeaseOwner, @LeaseUntil, @LastError, @AccountId)
         """;
 
     public Task<ProjectCreation> CreateProjectAsync(ProjectRecord project, IReadOnlyList<ProjectFileRecord> files, string? consumeSessionId, JobRecord job, int? maxProjects, CancellationToken cancellationToken)

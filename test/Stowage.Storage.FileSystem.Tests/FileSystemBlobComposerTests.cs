@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Storage;
 
 namespace Stowage.Storage.FileSystem.Tests;
@@ -316,7 +317,7 @@ public sealed class FileSystemBlobComposerTests : IDisposable
         Directory.SetLastWriteTimeUtc(stale, (now - FileSystemBlobStoreOptions.DefaultStaleTemporaryFileAge - TimeSpan.FromMinutes(1)).UtcDateTime);
         Directory.SetLastWriteTimeUtc(recent, (now - TimeSpan.FromMinutes(5)).UtcDateTime);
 
-        root.CreateStore(new FixedTimeProvider(now));
+        root.CreateStore(new FakeTimeProvider(now));
 
         Directory.Exists(stale).ShouldBeFalse();
         Directory.Exists(recent).ShouldBeTrue();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Storage;
 
 namespace Stowage.Storage.FileSystem.Tests;
@@ -76,7 +77,7 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         File.SetLastWriteTimeUtc(stale, (now - FileSystemBlobStoreOptions.DefaultStaleTemporaryFileAge - TimeSpan.FromMinutes(1)).UtcDateTime);
         File.SetLastWriteTimeUtc(recent, (now - TimeSpan.FromMinutes(5)).UtcDateTime);
 
-        root.CreateStore(new FixedTimeProvider(now));
+        root.CreateStore(new FakeTimeProvider(now));
 
         File.Exists(stale).ShouldBeFalse();
         File.Exists(recent).ShouldBeTrue();

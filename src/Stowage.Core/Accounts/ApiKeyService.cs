@@ -31,7 +31,7 @@ public sealed class ApiKeyService(IAccountStore store, AccountService accounts, 
             "key_" + RandomIds.Base62(16),
             account.Id,
             keyName,
-            Hashing.Sha256Hex(secret),
+            TextHash.Sha256Hex(secret),
             SecretPrefix + "…" + secret[^4..],
             (scopes.Count == 0 ? Scopes.Default : scopes).Distinct(StringComparer.Ordinal).ToList(),
             time.GetUtcNow(),
@@ -48,7 +48,7 @@ public sealed class ApiKeyService(IAccountStore store, AccountService accounts, 
             return StowageErrors.InvalidApiKey;
         }
 
-        var key = await store.FindKeyBySecretHashAsync(Hashing.Sha256Hex(secret), cancellationToken).ConfigureAwait(false);
+        var key = await store.FindKeyBySecretHashAsync(TextHash.Sha256Hex(secret), cancellationToken).ConfigureAwait(false);
         if (key is null || key.Revoked is not null)
         {
             return StowageErrors.InvalidApiKey;

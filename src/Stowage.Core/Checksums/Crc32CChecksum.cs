@@ -1,17 +1,19 @@
+using System.IO.Hashing;
+
 namespace Stowage.Core.Checksums;
 
-/// <summary>CRC32C fed incrementally (<see cref="Crc32C"/>).</summary>
+/// <summary>S3's CRC32C (CRC-32/ISCSI, Castagnoli) fed incrementally, by System.IO.Hashing.</summary>
 internal sealed class Crc32CChecksum() : IncrementalChecksum(ChecksumAlgorithm.Crc32C, 4)
 {
-    private uint _crc;
+    private readonly Crc32 _crc = new(Crc32ParameterSet.Crc32C);
 
-    public override void Append(ReadOnlySpan<byte> data) => _crc = Crc32C.Append(_crc, data);
+    public override void Append(ReadOnlySpan<byte> data) => _crc.Append(data);
 
     public override int GetDigest(Span<byte> destination)
     {
         EnsureRoom(destination, 4);
-        CrcDigest.Write32(destination, _crc);
-        _crc = 0;
+        CrcDigest.Write32(destination, _crc.GetCurrentHashAsUInt32());
+        _crc.Reset();
         return 4;
     }
 }

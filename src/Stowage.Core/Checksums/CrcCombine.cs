@@ -1,15 +1,18 @@
+using System.IO.Hashing;
+
 namespace Stowage.Core.Checksums;
 
 /// <summary>
 /// The CRC of a concatenation from the CRCs of its pieces and their lengths (zlib's crc32_combine): the
 /// full-object CRC of a multipart object from its parts' CRCs, without reading a byte. S3 calls this a
 /// FULL_OBJECT checksum (docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html).
+/// System.IO.Hashing computes CRCs but cannot combine them, so this stays ours.
 /// </summary>
 public static class CrcCombine
 {
-    private static readonly CrcCombiner Crc32Combiner = new(32, Checksums.Crc32.ReflectedPolynomial);
-    private static readonly CrcCombiner Crc32CCombiner = new(32, Checksums.Crc32C.ReflectedPolynomial);
-    private static readonly CrcCombiner Crc64NvmeCombiner = new(64, Checksums.Crc64Nvme.ReflectedPolynomial);
+    internal static readonly CrcCombiner Crc32Combiner = CrcCombiner.For(Crc32ParameterSet.Crc32);
+    internal static readonly CrcCombiner Crc32CCombiner = CrcCombiner.For(Crc32ParameterSet.Crc32C);
+    internal static readonly CrcCombiner Crc64NvmeCombiner = CrcCombiner.For(Crc64ParameterSet.Nvme);
 
     /// <summary>crc32(A + B) from crc32(A), crc32(B) and B's length in bytes.</summary>
     public static uint Crc32(uint crc1, uint crc2, long length2) => (uint)Crc32Combiner.Combine(crc1, crc2, length2);

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+
 namespace Stowage.Core.Checksums;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal sealed class CrcCombiner
 
     public CrcCombiner(int width, ulong reflectedPolynomial)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 8);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 64);
         _width = width;
         _reflectedPolynomial = reflectedPolynomial;
         _x2n[0] = 1UL << (width - 2); // x^1
@@ -26,11 +30,47 @@ internal sealed class CrcCombiner
         }
     }
 
+    /// <summary>The polynomial with its bits reversed (x^0 in the top bit of the width).</summary>
+    public ulong ReflectedPolynomial => _reflectedPolynomial;
+
+    /// <summary>The combiner of a System.IO.Hashing CRC-32, which gives its polynomial in normal form.</summary>
+    public static CrcCombiner For(Crc32ParameterSet parameters)
+    {
+        EnsureCombinable(parameters.ReflectValues, parameters.InitialValue, parameters.FinalXorValue);
+        return new CrcCombiner(32, Reflect(parameters.Polynomial, 32));
+    }
+
+    /// <summary>The combiner of a System.IO.Hashing CRC-64.</summary>
+    public static CrcCombiner For(Crc64ParameterSet parameters)
+    {
+        EnsureCombinable(parameters.ReflectValues, parameters.InitialValue, parameters.FinalXorValue);
+        return new CrcCombiner(64, Reflect(parameters.Polynomial, 64));
+    }
+
     /// <summary>The CRC of A then B, from crc(A), crc(B) and the length of B in bytes.</summary>
     public ulong Combine(ulong crc1, ulong crc2, long length2)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length2);
         return MultiplyModP(XPow2NModP((ulong)length2, 3), crc1) ^ crc2;
+    }
+
+    private static void EnsureCombinable(bool reflected, ulong initialValue, ulong finalXorValue)
+    {
+        if (!reflected || initialValue != finalXorValue)
+        {
+            throw new ArgumentException("Only a reflected CRC whose initial value equals its final XOR can be combined this way.");
+        }
+    }
+
+    private static ulong Reflect(ulong value, int width)
+    {
+        ulong reflected = 0;
+        for (var i = 0; i < width; i++)
+        {
+            reflected = (reflected << 1) | ((value >> i) & 1);
+        }
+
+        return reflected;
     }
 
     // a(x) * b(x) mod p(x), both reflected.

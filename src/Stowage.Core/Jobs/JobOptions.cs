@@ -5,8 +5,19 @@ public sealed class JobOptions
 {
     public const string Section = "Stowage:Jobs";
 
-    /// <summary>Workers in this process. 1 by default: the machine has few cores and uploads come first.</summary>
-    public int Workers { get; set; } = 1;
+    /// <summary>
+    /// Workers in this process, each running one job at a time. 4: a project job mostly waits on a download link or the
+    /// disk, so one slow job must not hold the only worker, yet few enough that hashing and unpacking on a small
+    /// machine leave cores for uploads. 0 runs no jobs in this process.
+    /// </summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>
+    /// Jobs of one account that may run at once, across every process sharing the queue. 2, half the default
+    /// workers: an account with many (or slow) projects still gets parallelism, and the other workers stay free
+    /// for other accounts, so no account can starve another's processing.
+    /// </summary>
+    public int MaxRunningPerAccount { get; set; } = 2;
 
     /// <summary>A claim lasts this long and is renewed at a third of it while the job runs.</summary>
     public int LeaseSeconds { get; set; } = 30;
@@ -27,6 +38,11 @@ public sealed class JobOptions
         if (Workers < 0 || LeaseSeconds < 3 || MaxAttempts < 1 || BackoffSeconds < 0 || PollMilliseconds < 10)
         {
             yield return "Jobs: Workers >= 0, LeaseSeconds >= 3, MaxAttempts >= 1, BackoffSeconds >= 0, PollMilliseconds >= 10.";
+        }
+
+        if (MaxRunningPerAccount < 1)
+        {
+            yield return "MaxRunningPerAccount must be at least 1.";
         }
     }
 }

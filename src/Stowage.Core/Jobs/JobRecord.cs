@@ -2,7 +2,8 @@ namespace Stowage.Core.Jobs;
 
 /// <summary>
 /// A durable job. <see cref="Payload"/> is the handler's own JSON. <see cref="Attempts"/> counts
-/// claims, so a job whose worker died mid-way is seen as retried.
+/// claims, so a job whose worker died mid-way is seen as retried. <see cref="AccountId"/> is the account the job
+/// works for: jobs of one account share <see cref="JobOptions.MaxRunningPerAccount"/>; null means no account and no cap.
 /// </summary>
 public sealed record JobRecord(
     string Id,
@@ -15,7 +16,8 @@ public sealed record JobRecord(
     DateTimeOffset Updated,
     string? LeaseOwner,
     DateTimeOffset? LeaseUntil,
-    string? LastError);
+    string? LastError,
+    string? AccountId = null);
 
 public enum JobState
 {

@@ -51,7 +51,7 @@ public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers
     public async Task<bool> RunNextAsync(CancellationToken stopping)
     {
         var now = time.GetUtcNow();
-        var job = await queue.ClaimAsync(Owner, now, now + Lease, stopping).ConfigureAwait(false);
+        var job = await queue.ClaimAsync(Owner, now, now + Lease, _options.MaxRunningPerAccount, stopping).ConfigureAwait(false);
         if (job is null)
         {
             return false;
@@ -77,6 +77,9 @@ public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers
         }
 
         await SettleAsync(job, handler, outcome).ConfigureAwait(false);
+
+        // A job its account's cap held back may be claimable now; idle workers need not wait for their next poll.
+        Wake();
         return true;
     }
 

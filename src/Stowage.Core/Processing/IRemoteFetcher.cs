@@ -15,6 +15,9 @@ public interface IRemoteFetcher
     /// <summary>
     /// Opens the remote file. Throws <see cref="RemoteFetchException"/> for anything the remote side or
     /// the SSRF policy refuses; transient network errors surface as <see cref="HttpRequestException"/> or <see cref="IOException"/>.
+    /// A fetch may be cut for taking too long or for sending too slowly (docs/operations.md, RemoteFetch): before the
+    /// body, as a <see cref="RemoteFetchException"/>; while the body is read, reading <see cref="RemoteFile.Content"/> throws
+    /// a <see cref="ProcessingException"/>. Both are permanent: the same link would hold a worker just as long again.
     /// </summary>
     Task<RemoteFile> OpenAsync(Uri url, CancellationToken cancellationToken);
 }
@@ -35,6 +38,8 @@ public sealed class RemoteFetchException : Exception
     public RemoteFetchException(string message) : this("fetch_failed", message) { }
 
     public RemoteFetchException(string message, Exception innerException) : base(message, innerException) => Code = "fetch_failed";
+
+    public RemoteFetchException(string code, string message, Exception innerException) : base(message, innerException) => Code = code;
 
     public string Code { get; } = "fetch_failed";
 }

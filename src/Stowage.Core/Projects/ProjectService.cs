@@ -83,7 +83,7 @@ public sealed partial class ProjectService(
             var name = attempt == 0 ? project.Name : $"{project.Name}-{Common.RandomIds.Base62(6)}";
             var candidate = project with { Name = name };
             var ownFiles = files.Select(f => f with { ProjectName = name }).ToList();
-            var outcome = await projects.CreateProjectAsync(candidate, ownFiles, sessionId, ProjectJob.Create(name, project.Created), maxProjects, cancellationToken).ConfigureAwait(false);
+            var outcome = await projects.CreateProjectAsync(candidate, ownFiles, sessionId, ProjectJob.Create(name, project.Created, project.AccountId), maxProjects, cancellationToken).ConfigureAwait(false);
             switch (outcome.Outcome)
             {
                 case ProjectCreationOutcome.Created:

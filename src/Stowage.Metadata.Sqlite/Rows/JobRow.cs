@@ -7,7 +7,8 @@ internal sealed class JobRow
 {
     public const string Columns =
         "id AS Id, kind AS Kind, payload AS Payload, state AS State, attempts AS Attempts, run_after AS RunAfter, " +
-        "created AS Created, updated AS Updated, lease_owner AS LeaseOwner, lease_until AS LeaseUntil, last_error AS LastError";
+        "created AS Created, updated AS Updated, lease_owner AS LeaseOwner, lease_until AS LeaseUntil, last_error AS LastError, " +
+        "account_id AS AccountId";
 
     public string Id { get; set; } = "";
     public string Kind { get; set; } = "";
@@ -20,6 +21,7 @@ internal sealed class JobRow
     public string? LeaseOwner { get; set; }
     public long? LeaseUntil { get; set; }
     public string? LastError { get; set; }
+    public string? AccountId { get; set; }
 
     public static JobRow From(JobRecord job) => new()
     {
@@ -34,9 +36,10 @@ internal sealed class JobRow
         LeaseOwner = job.LeaseOwner,
         LeaseUntil = UnixMillis.From(job.LeaseUntil),
         LastError = job.LastError,
+        AccountId = job.AccountId,
     };
 
     public JobRecord ToRecord() => new(
         Id, Kind, Payload, Enum.Parse<JobState>(State), checked((int)Attempts), UnixMillis.To(RunAfter),
-        UnixMillis.To(Created), UnixMillis.To(Updated), LeaseOwner, UnixMillis.To(LeaseUntil), LastError);
+        UnixMillis.To(Created), UnixMillis.To(Updated), LeaseOwner, UnixMillis.To(LeaseUntil), LastError, AccountId);
 }

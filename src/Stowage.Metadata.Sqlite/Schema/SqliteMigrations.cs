@@ -12,5 +12,6 @@ internal static class SqliteMigrations
         Migration002S3.Sql,
         Migration003MultipartAge.Sql,
         Migration004Blobs.Sql,
+        Migration005JobAccounts.Sql,
     ];
 }

@@ -26,7 +26,7 @@ public sealed partial class HttpRemoteFetcher
         }
     }
 
-    private static async Task<RemoteFile> ToRemoteFileAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
+    private static async Task<RemoteFile> ToRemoteFileAsync(HttpResponseMessage response, Uri url, TransferGuard guard, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
@@ -35,7 +35,8 @@ public sealed partial class HttpRemoteFetcher
             {
                 var body = await response.Content.ReadAsStreamAsync(cancellationToken);
                 var name = RemoteFileName.From(response.Content.Headers, url);
-                return new RemoteFile(new ResponseStream(response, body), response.Content.Headers.ContentLength, name);
+                guard.StartBody();
+                return new RemoteFile(new ResponseStream(response, body, guard), response.Content.Headers.ContentLength, name);
             }
             catch
             {

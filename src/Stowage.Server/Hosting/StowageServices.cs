@@ -36,7 +36,7 @@ public static class StowageServices
         services.AddValidatedOptions<DurabilityOptions>(configuration, DurabilityOptions.Section, _ => []);
         services.AddValidatedOptions<JobOptions>(configuration, JobOptions.Section, o => o.Validate());
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
-        services.AddValidatedOptions<RemoteFetchOptions>(configuration, "Stowage:RemoteFetch", _ => []);
+        services.AddValidatedOptions<RemoteFetchOptions>(configuration, RemoteFetchOptions.Section, o => o.Validate());
         services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
@@ -60,11 +60,11 @@ public static class StowageServices
         services.AddSingleton<IBlobComposer>(sp => sp.GetRequiredService<IBlobStore>() as IBlobComposer
             ?? throw new InvalidOperationException($"The blob store ({sp.GetRequiredService<IBlobStore>().GetType().Name}) cannot compose multipart uploads (IBlobComposer), which the S3 endpoint needs."));
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
-        services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
+        services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
 
         services.AddSingleton<IArchiveFormat>(sp => new ZipArchiveFormat(sp.GetRequiredService<IOptions<ProcessingOptions>>().Value.MaxArchiveEntries));
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
-        services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value));
+        services.AddSingleton<IRemoteFetcher>(sp => new HttpRemoteFetcher(sp.GetRequiredService<IOptions<RemoteFetchOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<AccountPolicy>();
         services.AddSingleton<BlobAllocator>();

@@ -18,7 +18,7 @@ public sealed class ApiKeyServiceTests
         created.Secret.Length.ShouldBe(3 + 43);
         RandomIds.IsBase62(created.Secret[3..]).ShouldBeTrue();
         var stored = (await h.Store.GetKeyAsync(created.Key.Id, CoreHarness.Ct))!;
-        stored.SecretHash.ShouldBe(Hashing.Sha256Hex(created.Secret));
+        stored.SecretHash.ShouldBe(TextHash.Sha256Hex(created.Secret));
         stored.Hint.ShouldBe("sk_…" + created.Secret[^4..]);
         stored.Hint.ShouldNotContain(created.Secret[3..^4]);
         stored.Scopes.ShouldBe(Scopes.Default);

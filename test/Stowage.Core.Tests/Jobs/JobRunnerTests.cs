@@ -138,6 +138,50 @@ public sealed class JobRunnerTests
         failed.LastError!.ShouldContain("test.nobody");
     }
 
+    [Fact]
+    public async Task Workers_RunNoMoreThanTheAccountsCap_AndTakeAnotherAccountsJobMeanwhile()
+    {
+        var handler = new GatedJobHandler("test.gated");
+        await using var h = await CoreHarness.CreateAsync(s =>
+        {
+            s.Jobs.MaxRunningPerAccount = 2;
+            s.ExtraHandlers.Add(handler);
+        });
+        var t = h.Time.GetUtcNow();
+        foreach (var job in new[] { handler.NewJob("a1", "a", t), handler.NewJob("a2", "a", t.AddSeconds(-3)), handler.NewJob("a3", "a", t.AddSeconds(-2)), handler.NewJob("b1", "b", t.AddSeconds(-1)) })
+        {
+            await h.Store.EnqueueAsync(job, CoreHarness.Ct);
+        }
+
+        // Four workers look for work at once: account a's oldest two run, its third waits, b's runs.
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => h.Runner.RunNextAsync(CoreHarness.Ct))).ToList();
+        bool Settled() => handler.Started.Count == 3 && workers.Count(w => w.IsCompleted) == 1;
+        for (var wait = 0; wait < 200 && !Settled(); wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Settled().ShouldBeTrue("three runs and one idle worker within 10 s");
+
+        handler.Started.Select(j => j.Id).Order(StringComparer.Ordinal).ShouldBe(["a2", "a3", "b1"]);
+        (await workers.Single(w => w.IsCompleted)).ShouldBeFalse();
+        handler.Open();
+        (await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(10))).Count(ran => ran).ShouldBe(3);
+        (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
+        handler.Started.Last().Id.ShouldBe("a1");
+    }
+
+    [Fact]
+    public void Defaults_RunSeveralWorkers_AndCapAnAccountBelowThem()
+    {
+        var defaults = new JobOptions();
+
+        defaults.Workers.ShouldBeGreaterThan(1);
+        defaults.MaxRunningPerAccount.ShouldBeLessThan(defaults.Workers);
+        defaults.Validate().ShouldBeEmpty();
+        new JobOptions { MaxRunningPerAccount = 0 }.Validate().ShouldHaveSingleItem().ShouldContain("MaxRunningPerAccount");
+    }
+
     [Theory]
     [InlineData(1, 2)]
     [InlineData(2, 4)]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class S3AuthorizeTests
     private const string Key = "gallery/ig12345/a3K9.jpg";
     private const string Acl = "bucket-owner-full-control";
 
-    private static readonly S3Principal Scoped = new("ASIAAAAAAAAAAAAAAAAA", "secret", "acc_1", new S3KeyScope(Bucket, Key), ManualTimeProvider.Start.AddHours(2));
+    private static readonly S3Principal Scoped = new("ASIAAAAAAAAAAAAAAAAA", "secret", "acc_1", new S3KeyScope(Bucket, Key), TestTime.Start.AddHours(2));
     private static readonly S3Principal Unscoped = new("AKIAAAAAAAAAAAAAAAAA", "secret", "acc_1", Scope: null, Expiration: null);
 
     public static TheoryData<S3Action> AllActions => [.. Enum.GetValues<S3Action>()];

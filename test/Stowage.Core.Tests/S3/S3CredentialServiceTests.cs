@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 
@@ -116,7 +117,7 @@ public sealed partial class S3CredentialServiceTests
         TemporaryId().IsMatch(issued.AccessKeyId).ShouldBeTrue(issued.AccessKeyId);
         SecretShape().IsMatch(issued.SecretAccessKey).ShouldBeTrue(issued.SecretAccessKey);
         TokenShape().IsMatch(issued.SessionToken!).ShouldBeTrue(issued.SessionToken);
-        issued.Expiration.ShouldBe(DateTimeOffset.FromUnixTimeSeconds((ManualTimeProvider.Start + TimeSpan.FromHours(2)).ToUnixTimeSeconds()));
+        issued.Expiration.ShouldBe(DateTimeOffset.FromUnixTimeSeconds((TestTime.Start + TimeSpan.FromHours(2)).ToUnixTimeSeconds()));
         issued.Scope.ShouldBe(Scope);
         var principal = (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed();
         principal.ShouldBe(new S3Principal(issued.AccessKeyId, issued.SecretAccessKey, "acc_1", Scope, issued.Expiration));

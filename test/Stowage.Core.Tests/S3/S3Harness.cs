@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Accounts;
 using Stowage.Core.Locks;
 using Stowage.Core.S3;
@@ -42,7 +43,7 @@ internal sealed class S3Harness : IAsyncDisposable
 
     public S3Options Options { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.New();
 
     public SqliteMetadataStore Store { get; }
 

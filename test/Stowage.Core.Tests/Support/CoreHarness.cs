@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.Jobs;
@@ -43,7 +44,7 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     public HarnessSettings Settings { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.New();
 
     public SqliteMetadataStore Store { get; }
 

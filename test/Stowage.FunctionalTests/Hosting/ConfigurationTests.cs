@@ -34,6 +34,21 @@ public sealed class ConfigurationTests
         (result.StandardError + result.StandardOutput).ShouldContain("SessionTtlSeconds");
     }
 
+    [Theory]
+    [InlineData("--Stowage:RemoteFetch:MinimumRateWindow=00:00:00.5", "MinimumRateWindow")]
+    [InlineData("--Stowage:RemoteFetch:MinimumBytesPerSecond=-1", "MinimumBytesPerSecond")]
+    [InlineData("--Stowage:RemoteFetch:TransferDeadline=00:00:00", "TransferDeadline")]
+    [InlineData("--Stowage:Jobs:MaxRunningPerAccount=0", "MaxRunningPerAccount")]
+    public async Task Serve_ExitsWithTheSettingsName_WhenADownloadOrJobLimitIsInvalid(string setting, string name)
+    {
+        using var data = new TempDirectory("config");
+
+        var result = await ServeAsync(data.Path, setting);
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        (result.StandardError + result.StandardOutput).ShouldContain(name);
+    }
+
     [Fact]
     public async Task Serve_AppliesKestrelLimitsFromConfiguration()
     {

@@ -5,7 +5,9 @@ public sealed class FileRoute
 {
     private readonly TaskCompletionSource _holdReached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _holdReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _trickleStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _requests;
+    private int _dropped;
 
     public byte[] Body { get; init; } = [];
 
@@ -19,7 +21,16 @@ public sealed class FileRoute
     /// </summary>
     public int? HoldAfterBytes { get; init; }
 
+    /// <summary>When set, every response sends its body one byte at a time with this pause after each byte.</summary>
+    public TimeSpan? TrickleEvery { get; init; }
+
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Completes once a trickling response has sent its first body byte.</summary>
+    public Task TrickleStarted => _trickleStarted.Task;
+
+    /// <summary>Trickling responses whose client closed the connection before the body was all sent.</summary>
+    public int Dropped => Volatile.Read(ref _dropped);
 
     /// <summary>Completes once the first response has sent its first part and stalls.</summary>
     public Task HoldReached => _holdReached.Task;
@@ -29,6 +40,10 @@ public sealed class FileRoute
     internal int CountRequest() => Interlocked.Increment(ref _requests);
 
     internal void MarkHoldReached() => _holdReached.TrySetResult();
+
+    internal void MarkTrickleStarted() => _trickleStarted.TrySetResult();
+
+    internal void MarkDropped() => Interlocked.Increment(ref _dropped);
 
     internal Task HoldReleased => _holdReleased.Task;
 }

@@ -8,7 +8,8 @@ namespace Stowage.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// A tiny HTTP/1.1 file server on 127.0.0.1 for download_link tests: fixed bodies per path, redirects,
-/// 404 for anything else, and an optional stall mid-body so a test can kill the fetching server.
+/// 404 for anything else, an optional stall mid-body so a test can kill the fetching server, and bodies that
+/// trickle a byte at a time, as a stalled or hostile source does.
 /// </summary>
 public sealed class LoopbackFileServer : IAsyncDisposable
 {
@@ -34,6 +35,10 @@ public sealed class LoopbackFileServer : IAsyncDisposable
 
     public FileRoute Serve(string path, byte[] body, int? holdAfterBytes = null) =>
         _routes[path] = new FileRoute { Body = body, HoldAfterBytes = holdAfterBytes };
+
+    /// <summary>Serves <paramref name="body"/> one byte per <paramref name="every"/>, for at most a minute per response.</summary>
+    public FileRoute Trickle(string path, byte[] body, TimeSpan every) =>
+        _routes[path] = new FileRoute { Body = body, TrickleEvery = every };
 
     public FileRoute Redirect(string path, string location) =>
         _routes[path] = new FileRoute { Status = 302, Location = location };
@@ -103,7 +108,11 @@ public sealed class LoopbackFileServer : IAsyncDisposable
 
                 var number = route.CountRequest();
                 await WriteHeadAsync(stream, route.Status, Reason(route.Status), route.Body.Length, route.Location);
-                if (route.HoldAfterBytes is { } hold && number == 1)
+                if (route.TrickleEvery is { } every)
+                {
+                    await TrickleAsync(stream, route, every);
+                }
+                else if (route.HoldAfterBytes is { } hold && number == 1)
                 {
                     await stream.WriteAsync(route.Body.AsMemory(0, hold), _stop.Token);
                     await stream.FlushAsync(_stop.Token);
@@ -122,6 +131,26 @@ public sealed class LoopbackFileServer : IAsyncDisposable
             {
                 // the fetching server went away (or was killed): that is what some tests do
             }
+        }
+    }
+
+    /// <summary>One byte, a pause, the next; bounded by the body's length and by <see cref="MaxHold"/>.</summary>
+    private async Task TrickleAsync(NetworkStream stream, FileRoute route, TimeSpan every)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            for (var i = 0; i < route.Body.Length && clock.Elapsed < MaxHold; i++)
+            {
+                await stream.WriteAsync(route.Body.AsMemory(i, 1), _stop.Token);
+                await stream.FlushAsync(_stop.Token);
+                route.MarkTrickleStarted();
+                await Task.Delay(every, _stop.Token);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            route.MarkDropped();
         }
     }
 

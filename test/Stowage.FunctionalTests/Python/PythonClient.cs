@@ -35,7 +35,7 @@ public sealed class PythonClient : IDisposable
         }
 
         env["API_KEY"] = key.Secret;
-        var info = ProcessRunner.StartInfo("python3", [RepoPaths.PythonClient, "--base", apiBase.ToString().TrimEnd('/'), .. arguments], env);
+        var info = ProcessRunner.StartInfo(TestPython.Interpreter, [RepoPaths.PythonClient, "--base", apiBase.ToString().TrimEnd('/'), .. arguments], env);
         var client = new PythonClient(new Process { StartInfo = info });
         client._process.OutputDataReceived += (_, e) => client.OnStdout(e.Data);
         client._process.ErrorDataReceived += (_, e) => client.OnStderr(e.Data);

@@ -60,7 +60,7 @@ internal sealed class TestHttpServer : IAsyncDisposable
             var path = lines[0].Split(' ')[1];
             var response = _routes.TryGetValue(path, out var found) ? found : new TestResponse(404, "not here"u8.ToArray());
             await Task.Delay(response.Delay, _stop.Token);
-            await WriteAsync(stream, response);
+            await WriteAsync(stream, response, _stop.Token);
         }
     }
 
@@ -80,7 +80,7 @@ internal sealed class TestHttpServer : IAsyncDisposable
         return Encoding.ASCII.GetString(head.ToArray());
     }
 
-    private static async Task WriteAsync(NetworkStream stream, TestResponse response)
+    private static async Task WriteAsync(NetworkStream stream, TestResponse response, CancellationToken stop)
     {
         var head = new StringBuilder($"HTTP/1.1 {response.Status} Test\r\nConnection: close\r\n");
         foreach (var (name, value) in response.Headers)
@@ -93,7 +93,14 @@ internal sealed class TestHttpServer : IAsyncDisposable
             head.Append($"Content-Length: {response.Body.Length}\r\n");
         }
 
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.Append("\r\n").ToString()));
-        await stream.WriteAsync(response.Body);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.Append("\r\n").ToString()), stop);
+        if (response.StallAfterBytes is { } sent)
+        {
+            await stream.WriteAsync(response.Body.AsMemory(0, sent), stop);
+            await Task.Delay(TimeSpan.FromSeconds(30), stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        await stream.WriteAsync(response.Body, stop);
     }
 }

@@ -6,5 +6,8 @@ internal sealed record TestResponse(int Status, byte[] Body, bool OmitContentLen
     /// <summary>How long the server waits before answering, to exercise timeouts.</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>When set, only this many body bytes are sent; then the connection stays open and silent (30 s at most).</summary>
+    public int? StallAfterBytes { get; init; }
+
     public static TestResponse Redirect(string location, int status = 302) => new(status, [], false, ("Location", location));
 }

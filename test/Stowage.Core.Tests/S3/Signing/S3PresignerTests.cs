@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
 using Stowage.Core.S3.Signing;
 using Stowage.Core.Tests.Support;
@@ -109,6 +110,6 @@ public sealed class S3PresignerTests
     {
         var options = new S3Options();
         configure?.Invoke(options);
-        return new S3Presigner(Options.Create(options), new ManualTimeProvider(Now));
+        return new S3Presigner(Options.Create(options), new FakeTimeProvider(Now));
     }
 }

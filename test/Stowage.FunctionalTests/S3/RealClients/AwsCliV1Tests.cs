@@ -4,7 +4,7 @@ using Stowage.FunctionalTests.S3.Harness;
 namespace Stowage.FunctionalTests.S3.RealClients;
 
 /// <summary>
-/// awscli v1 (1.45, pyenv's python3, botocore 1.43): flexible checksums (CRC32 headers, no Content-MD5)
+/// awscli v1 (1.45 with botocore 1.43, pinned in clients/requirements.txt, in the tests' venv): flexible checksums (CRC32 headers, no Content-MD5)
 /// and, unlike v2, SigV2 presigned URLs.
 /// </summary>
 public sealed class AwsCliV1Tests(S3ServerFixture fixture) : IClassFixture<S3ServerFixture>

@@ -9,7 +9,7 @@ namespace Stowage.FunctionalTests.S3.RealClients;
 /// (SigV2, boto3's default, and SigV4) sent with requests. The subclasses pick the interpreter, and so
 /// the boto3 generation: 1.43 sends CRC32 checksums, 1.26 Content-MD5.
 /// </summary>
-public abstract class Boto3Tests(S3ServerFixture fixture, string python, string expectedBoto3Prefix)
+public abstract class Boto3Tests(S3ServerFixture fixture, string python, string expectedBoto3Version)
 {
     private const long PartSize = 5L << 20;
 
@@ -30,7 +30,7 @@ public abstract class Boto3Tests(S3ServerFixture fixture, string python, string 
         result.String("etag").ShouldBe($"\"{file.Md5}\"");
         if (SendsCrc32)
         {
-            result.String("checksum_crc32").ShouldBe(Crc32.Base64(file.ReadAllBytes()), "the server echoes the CRC32 boto3 sent");
+            result.String("checksum_crc32").ShouldBe(AmzCrc32.Base64(file.ReadAllBytes()), "the server echoes the CRC32 boto3 sent");
         }
 
         await fixture.Objects.ShouldHoldAsync(S3ServerFixture.DottedBucket, key, file, file.Md5);
@@ -95,7 +95,7 @@ public abstract class Boto3Tests(S3ServerFixture fixture, string python, string 
     {
         var versions = (await ClientScripts.RunAsync(fixture, fixture.AccountKey, python, [ClientScripts.Script("boto3_client.py"), "versions"]))
             .ShouldSucceedWithJson($"{python} boto3_client.py versions");
-        versions.String("boto3").ShouldStartWith(expectedBoto3Prefix, customMessage: $"{python} does not have the boto3 this class tests");
+        versions.String("boto3").ShouldStartWith(expectedBoto3Version, customMessage: $"{python} does not have the boto3 this class tests");
     }
 
     private Task<ProcessResult> RunAsync(S3Credential credential, string command, string key, IEnumerable<string> arguments) =>

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """boto3 against Stowage's S3 endpoint, as a user of boto3 would write it.
 
-Run by the functional tests with two interpreters: pyenv's python3 (boto3 1.43) and Debian's
-/usr/bin/python3 (python3-boto3, 1.26). The credential comes from the standard environment variables
+Run by the functional tests with two interpreters: the tests' venv, artifacts/test-venv/bin/python
+(boto3 as pinned in requirements.txt, 1.43), and Debian's /usr/bin/python3 (python3-boto3, 1.26). The credential comes from the standard environment variables
 (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN); the endpoint from --endpoint.
 Prints one JSON object on stdout; exits non-zero with the error on stderr when the client fails.
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
 using Stowage.Core.S3.Signing;
 using Stowage.Server.Protocols.S3.Streaming;
@@ -209,7 +210,7 @@ public sealed class PresignedV4Tests
         new(TemporaryKey, "temporary secret", Token, TestRequest.Now.AddHours(2), "account-1", new S3KeyScope("bucket", "big.bin"));
 
     private static S3PresignedUrl Presign(S3PresignRequest request) =>
-        new S3Presigner(Options.Create(new S3Options()), new TestClock(TestRequest.Now)).Presign(request);
+        new S3Presigner(Options.Create(new S3Options()), new FakeTimeProvider(TestRequest.Now)).Presign(request);
 
     private static TestRequest FromUrl(string url)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Auth;
@@ -11,7 +12,7 @@ internal static class Authenticators
     {
         var options = new S3Options();
         configure?.Invoke(options);
-        return new S3RequestAuthenticator(resolver ?? DefaultResolver(), Options.Create(options), new TestClock(now ?? TestRequest.Now));
+        return new S3RequestAuthenticator(resolver ?? DefaultResolver(), Options.Create(options), new FakeTimeProvider(now ?? TestRequest.Now));
     }
 
     public static FakePrincipalResolver DefaultResolver() => new FakePrincipalResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret);

@@ -8,7 +8,7 @@ namespace Stowage.Core.RateLimiting;
 /// edge bursts of fixed windows. Per process: a scale-out deployment divides the budget by its
 /// instance count or uses a shared limiter.
 /// </summary>
-public sealed class TokenBucketRateLimiter(TimeProvider time) : IRateLimiter
+public sealed class InMemoryRateLimiter(TimeProvider time) : IRateLimiter
 {
     // Every this many calls, buckets idle for two periods (so full again) are forgotten.
     private const int SweepEvery = 4096;

@@ -1,16 +1,17 @@
+using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.RateLimiting;
 using Stowage.Core.Tests.Support;
 
 namespace Stowage.Core.Tests.RateLimiting;
 
-public sealed class TokenBucketRateLimiterTests
+public sealed class InMemoryRateLimiterTests
 {
     private static readonly RateLimitRule FivePerMinute = new(5, TimeSpan.FromMinutes(1));
 
-    private readonly ManualTimeProvider _time = new();
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly FakeTimeProvider _time = TestTime.New();
+    private readonly InMemoryRateLimiter _limiter;
 
-    public TokenBucketRateLimiterTests() => _limiter = new TokenBucketRateLimiter(_time);
+    public InMemoryRateLimiterTests() => _limiter = new InMemoryRateLimiter(_time);
 
     [Fact]
     public void TryAcquire_AllowsABurstOfPermits_ThenRefuses()
