@@ -77,14 +77,6 @@ public sealed partial class SqliteMetadataStore
         return row?.ToRecord();
     }
 
-    public async Task<int> ReleaseAllLeasesAsync(CancellationToken cancellationToken)
-    {
-        // Attempts stay as they are: the next claim counts the interrupted run.
-        await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(Command(
-            "UPDATE jobs SET state = 'Queued', lease_owner = NULL, lease_until = NULL WHERE state = 'Running'", null, cancellationToken));
-    }
-
     /// <summary>
     /// One conditional UPDATE: it succeeds only while the job is Running under <c>@owner</c>. A lapsed
     /// but not yet reclaimed lease still counts as owned; once another worker claims it, it does not.

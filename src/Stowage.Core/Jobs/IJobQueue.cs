@@ -36,10 +36,4 @@ public interface IJobQueue
     Task<bool> FailAsync(string jobId, string owner, string error, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Returns every Running job to Queued. Only for a single-node store at start-up, when no other
-    /// process can hold a lease (the data directory is locked), so a restart need not wait for leases to lapse.
-    /// </summary>
-    Task<int> ReleaseAllLeasesAsync(CancellationToken cancellationToken);
 }

@@ -3,9 +3,6 @@ namespace Stowage.Server.Hosting;
 /// <summary>The host's log messages. Event ids are stable: 5xxx hosting, 6xxx front doors.</summary>
 internal static partial class ServerLog
 {
-    [LoggerMessage(5001, LogLevel.Information, "Released {Count} job leases left by a previous run of this data directory.")]
-    public static partial void ReleasedLeases(ILogger logger, int count);
-
     [LoggerMessage(6001, LogLevel.Error, "Unhandled failure on {Method} {Path}.")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
 

@@ -28,13 +28,8 @@ public static class StowageServer
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);
 
-        // The directory lock guarantees no other process holds a lease: jobs cut off by a crash restart now.
-        var released = await store.ReleaseAllLeasesAsync(cancellationToken).ConfigureAwait(false);
-        if (released > 0)
-        {
-            ServerLog.ReleasedLeases(app.Services.GetRequiredService<ILogger<ServeSettings>>(), released);
-        }
-
+        // Jobs a crashed run was holding are claimed again when their leases lapse (Stowage:Jobs:LeaseSeconds), as
+        // they would be by another instance of a scaled-out deployment: nothing assumes this is the only process.
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         PrintBanner(app, dataDirectory, output);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -110,30 +110,4 @@ public abstract partial class MetadataStoreConformance
         (await Store.FailAsync(queued.Id, "w", "x", At(1), Ct)).ShouldBeFalse();
         (await Store.GetJobAsync(queued.Id, Ct)).ShouldBe(queued);
     }
-
-    [Fact]
-    public async Task ReleaseAllLeases_ReturnsEveryRunningJobToQueued_AndCountsThem()
-    {
-        var a = await AddClaimedJobAsync("w1", At(600));
-        var b = await AddClaimedJobAsync("w2", At(600));
-        var done = await AddClaimedJobAsync("w3", At(600));
-        await Store.CompleteAsync(done.Id, "w3", At(2), Ct);
-        var waiting = await AddJobAsync(At(0), runAfter: At(1000));
-
-        (await Store.ReleaseAllLeasesAsync(Ct)).ShouldBe(2);
-
-        foreach (var id in new[] { a.Id, b.Id })
-        {
-            var job = await Store.GetJobAsync(id, Ct);
-            job!.State.ShouldBe(JobState.Queued);
-            job.LeaseOwner.ShouldBeNull();
-            job.LeaseUntil.ShouldBeNull();
-            job.Attempts.ShouldBe(1);
-        }
-
-        (await Store.GetJobAsync(done.Id, Ct))!.State.ShouldBe(JobState.Succeeded);
-        (await Store.GetJobAsync(waiting.Id, Ct)).ShouldBe(waiting);
-        (await Store.ClaimAsync("restarted", At(3), At(63), Ct))!.Attempts.ShouldBe(2);
-        (await Store.ReleaseAllLeasesAsync(Ct)).ShouldBe(1);
-    }
 }

@@ -10,7 +10,9 @@ public sealed class CrashServer : IAsyncDisposable
 
     private CrashServer(IEnumerable<string> configuration)
     {
-        Server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", .. configuration]);
+        // Short leases: a restarted server claims the killed run's jobs once their leases lapse, as another
+        // instance would; nothing releases them at start-up.
+        Server = new ServerProcess(_data.Path, [.. ServerFixture.BaseConfiguration, "--Stowage:RateLimits:Enabled=false", "--Stowage:Jobs:LeaseSeconds=3", .. configuration]);
     }
 
     public ServerProcess Server { get; }
