@@ -19,6 +19,7 @@ public static class S3Errors
     public static readonly ErrorCode InvalidDigest = new("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid.");
     public static readonly ErrorCode InvalidPart = new("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
     public static readonly ErrorCode InvalidPartOrder = new("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+    public static readonly ErrorCode InvalidUri = new("InvalidURI", 400, "Couldn't parse the specified URI.");
     public static readonly ErrorCode InvalidRequest = new("InvalidRequest", 400, "The request is not valid.");
     public static readonly ErrorCode MalformedXml = new("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.");
     public static readonly ErrorCode RequestTimeTooSkewed = new("RequestTimeTooSkewed", 403, "The difference between the request time and the server's time is too large.");

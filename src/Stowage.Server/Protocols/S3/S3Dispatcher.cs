@@ -68,6 +68,11 @@ internal sealed class S3Dispatcher(
 
     private async Task<Failure?> RunAsync(HttpContext context, S3Target target)
     {
+        if (target.MalformedEncoding)
+        {
+            return Failure.Of(S3Errors.InvalidUri);
+        }
+
         var route = S3Router.Select(context.Request, target);
         if (route.Refusal is { } refusal)
         {
