@@ -51,4 +51,10 @@ public static class S3Errors
     public static readonly ErrorCode InternalError = new("InternalError", 500, "We encountered an internal error. Please try again.");
     public static readonly ErrorCode NotImplemented = new("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented.");
     public static readonly ErrorCode ServiceUnavailable = new("ServiceUnavailable", 503, "Reduce your request rate or retry.");
+
+    /// <summary>
+    /// Stowage's: AWS has no such case. 507 as minio answers a full drive (its code is XMinioStorageFull); SDKs do
+    /// not retry a 507, which is right, since only a deletion helps (docs/protocols/s3.md, "A full disk").
+    /// </summary>
+    public static readonly ErrorCode InsufficientStorage = new("InsufficientStorage", 507, "The server's storage is full. Delete objects or abort multipart uploads to free space, then retry.");
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Stowage.Core.Capacity;
 using Stowage.Core.Metadata;
 using Stowage.Server.Processing;
 using Stowage.Server.Protocols.S3;
@@ -21,6 +22,9 @@ public static class StowageServer
         using var directoryLock = DataDirectory.Lock(dataDirectory);
         await using var app = Build(dataDirectory, settings, configurationArgs);
 
+        // On a full disk the reserve goes before the database opens (docs/operations.md, "A full disk").
+        var capacity = app.Services.GetRequiredService<StorageCapacity>();
+        capacity.Open();
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);
@@ -32,6 +36,7 @@ public static class StowageServer
             ServerLog.ReleasedLeases(app.Services.GetRequiredService<ILogger<ServeSettings>>(), released);
         }
 
+        capacity.Start();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         PrintBanner(app, dataDirectory, output);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

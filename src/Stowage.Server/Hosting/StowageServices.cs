@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Stowage.Core.Accounts;
+using Stowage.Core.Capacity;
 using Stowage.Core.Jobs;
 using Stowage.Core.Locks;
 using Stowage.Core.Metadata;
@@ -38,6 +39,7 @@ public static class StowageServices
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
         services.AddValidatedOptions<RemoteFetchOptions>(configuration, "Stowage:RemoteFetch", _ => []);
         services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
+        services.AddValidatedOptions<StorageCapacityOptions>(configuration, StorageCapacityOptions.Section, o => o.Validate());
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
         {
@@ -54,6 +56,10 @@ public static class StowageServices
             RootPath = Path.Combine(dataDirectory, BlobsFolderName),
             EarlyWriteBack = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
         }));
+        // A full disk (docs/operations.md): each store's "no space" is recognised, and the reserve sits beside the database.
+        services.AddSingleton<IStorageFullDetector, SqliteStorageFullDetector>();
+        services.AddSingleton<IStorageReserve>(sp => new ReserveFile(dataDirectory, sp.GetRequiredService<IOptions<StorageCapacityOptions>>().Value.ReserveBytes));
+        services.AddSingleton<StorageCapacity>();
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, TokenBucketRateLimiter>();
 
