@@ -107,7 +107,8 @@ public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors,
     /// <summary>
     /// Runs an operation that frees space (a deletion). On a full disk even a deletion needs a little room (SQLite
     /// in WAL mode appends to its log to delete a row); if it fails for lack of space, the reserve is released and
-    /// the operation runs once more. When there was no reserve left to release, the failure stands.
+    /// the operation runs once more. It runs again also when there was nothing left to release: a deletion running
+    /// at the same time may just have released it. A second failure stands.
     /// </summary>
     public async Task<T> FreeingAsync<T>(Func<Task<T>> operation)
     {
@@ -119,10 +120,7 @@ public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors,
         catch (Exception ex) when (IsStorageFull(ex))
         {
             ReportFull();
-            if (Release() == 0)
-            {
-                throw;
-            }
+            Release();
         }
 
         return await operation().ConfigureAwait(false);
@@ -139,14 +137,12 @@ public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors,
         });
     }
 
-    private long Release()
+    private void Release()
     {
         var freed = reserve.Release();
         if (freed > 0)
         {
             Log.ReserveReleased(logger, freed);
         }
-
-        return freed;
     }
 }

@@ -97,10 +97,10 @@ public sealed class StorageCapacityTests
     }
 
     [Fact]
-    public async Task FreeingAsync_Fails_WhenThereIsNoReserveLeftToRelease()
+    public async Task FreeingAsync_RunsOnceMore_EvenWithNoReserveLeft_ThenLetsTheFailureStand()
     {
         var capacity = Capacity();
-        _reserve.Release();
+        _reserve.Release(); // another deletion took it a moment ago
         var runs = 0;
 
         await Should.ThrowAsync<IOException>(() => capacity.FreeingAsync(() =>
@@ -109,7 +109,7 @@ public sealed class StorageCapacityTests
             throw new IOException("No space left on device", 28);
         }));
 
-        runs.ShouldBe(1);
+        runs.ShouldBe(2);
     }
 
     [Fact]
