@@ -52,5 +52,6 @@ public static class StowageErrors
 
     // 5xx
     public static readonly ErrorCode Internal = new("internal_error", 500, "The server failed; the request may be retried."); // Stowage
+    public static readonly ErrorCode InsufficientStorage = new("insufficient_storage", 507, "The server's storage is full; delete sessions or wait, then retry. Bytes already received are kept."); // Stowage
     public static readonly ErrorCode StorageUnavailable = new("storage_unavailable", 503, "The storage backend failed; the request may be retried."); // Stowage
 }

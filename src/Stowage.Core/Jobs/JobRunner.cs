@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Capacity;
 using Stowage.Core.Common;
 
 namespace Stowage.Core.Jobs;
@@ -8,8 +9,11 @@ namespace Stowage.Core.Jobs;
 /// Claims due jobs from the durable queue and runs them with their handler, renewing the lease while
 /// they run. Failures are retried with exponential backoff; after the last attempt the handler is told
 /// and the job is failed for good. Hosted by the server; no ASP.NET here.
+/// While the storage is full (<paramref name="capacity"/>, docs/operations.md "A full disk") no job is
+/// claimed: every job writes, and a claim counts an attempt, so waiting for room costs a job at most the
+/// one attempt that found the disk full, rather than all of them within half a minute of backoff.
 /// </summary>
-public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time, ILogger<JobRunner> logger) : IDisposable
+public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time, ILogger<JobRunner> logger, StorageCapacity? capacity = null) : IDisposable
 {
     private readonly JobOptions _options = options.Value;
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -47,9 +51,14 @@ public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers
         }
     }
 
-    /// <summary>Claims and runs one due job; false when none was due.</summary>
+    /// <summary>Claims and runs one due job; false when none was due, or none may run because the storage is full.</summary>
     public async Task<bool> RunNextAsync(CancellationToken stopping)
     {
+        if (capacity?.AcceptsWrites() == false)
+        {
+            return false;
+        }
+
         var now = time.GetUtcNow();
         var job = await queue.ClaimAsync(Owner, now, now + Lease, _options.MaxRunningPerAccount, stopping).ConfigureAwait(false);
         if (job is null)
@@ -97,6 +106,11 @@ public sealed class JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers
         }
         catch (Exception ex)
         {
+            if (capacity?.IsStorageFull(ex) == true)
+            {
+                capacity.ReportFull();
+            }
+
             return JobOutcome.Retry(ex.GetType().Name + ": " + ex.Message);
         }
         finally

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Stowage.Core;
 
-/// <summary>The core's log messages. Event ids are stable: 1xxx uploads, 2xxx projects, 3xxx jobs, 4xxx sweeping.</summary>
+/// <summary>The core's log messages. Event ids are stable: 1xxx uploads, 2xxx projects, 3xxx jobs, 4xxx sweeping, 7xxx storage capacity.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Debug, "Client stopped sending {Session}/{File} after {Written} bytes; received is {Received}.")]
@@ -58,4 +58,13 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Error, "Reclaiming blobs failed; it runs again later.")]
     public static partial void BlobReclaimSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7001, LogLevel.Warning, "The storage is full: writes that take space are refused until deletions make room for the reserve and beside it.")]
+    public static partial void StorageFull(ILogger logger);
+
+    [LoggerMessage(7002, LogLevel.Warning, "Released the storage reserve ({Bytes} bytes) so that a deletion can be recorded on the full disk.")]
+    public static partial void ReserveReleased(ILogger logger, long bytes);
+
+    [LoggerMessage(7003, LogLevel.Information, "The storage has room again: the reserve is in place and writes are accepted.")]
+    public static partial void StorageRecovered(ILogger logger);
 }

@@ -20,6 +20,7 @@ public static class S3Errors
     public static readonly ErrorCode InvalidDigest = new("InvalidDigest", 400, "The Content-MD5 or checksum you specified is not valid.");
     public static readonly ErrorCode InvalidPart = new("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
     public static readonly ErrorCode InvalidPartOrder = new("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+    public static readonly ErrorCode InvalidUri = new("InvalidURI", 400, "Couldn't parse the specified URI.");
     public static readonly ErrorCode InvalidRequest = new("InvalidRequest", 400, "The request is not valid.");
     public static readonly ErrorCode MalformedXml = new("MalformedXML", 400, "The XML you provided was not well-formed or did not validate against our published schema.");
     public static readonly ErrorCode RequestTimeTooSkewed = new("RequestTimeTooSkewed", 403, "The difference between the request time and the server's time is too large.");
@@ -51,4 +52,10 @@ public static class S3Errors
     public static readonly ErrorCode InternalError = new("InternalError", 500, "We encountered an internal error. Please try again.");
     public static readonly ErrorCode NotImplemented = new("NotImplemented", 501, "A header or query you provided implies functionality that is not implemented.");
     public static readonly ErrorCode ServiceUnavailable = new("ServiceUnavailable", 503, "Reduce your request rate or retry.");
+
+    /// <summary>
+    /// Stowage's: AWS has no such case. 507 as minio answers a full drive (its code is XMinioStorageFull); SDKs do
+    /// not retry a 507, which is right, since only a deletion helps (docs/protocols/s3.md, "A full disk").
+    /// </summary>
+    public static readonly ErrorCode InsufficientStorage = new("InsufficientStorage", 507, "The server's storage is full. Delete objects or abort multipart uploads to free space, then retry.");
 }

@@ -15,10 +15,14 @@ public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
 {
     private readonly TimedCache<bool> _allowed = new(time, S3CredentialService.CacheLifetime, S3CredentialService.CacheCapacity);
 
+    /// <summary>The operations that write an object's bytes or records: refused to an account that may not upload, and on a full disk.</summary>
+    public static bool IsUpload(S3Action action) =>
+        action is S3Action.PutObject or S3Action.CreateMultipartUpload or S3Action.UploadPart or S3Action.CompleteMultipartUpload;
+
     public async ValueTask<Failure?> CheckAsync(S3Principal principal, S3Action action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (action is not (S3Action.PutObject or S3Action.CreateMultipartUpload or S3Action.UploadPart or S3Action.CompleteMultipartUpload))
+        if (!IsUpload(action))
         {
             return null;
         }

@@ -9,6 +9,9 @@ internal static partial class ServerLog
     [LoggerMessage(6002, LogLevel.Debug, "Client went away during {Method} {Path}.")]
     public static partial void ClientGone(ILogger logger, string method, string path);
 
+    [LoggerMessage(6003, LogLevel.Warning, "{Method} {Path} found the storage full: {Reason}")]
+    public static partial void StorageFull(ILogger logger, string method, string path, string reason);
+
     [LoggerMessage(6101, LogLevel.Information, "S3 endpoint listening on {Urls}.")]
     public static partial void S3Listening(ILogger logger, string urls);
 

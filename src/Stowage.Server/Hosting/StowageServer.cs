@@ -1,6 +1,7 @@
 using Stowage.Core.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Stowage.Core.Capacity;
 using Stowage.Core.Metadata;
 using Stowage.Server.Processing;
 using Stowage.Server.Protocols.S3;
@@ -24,12 +25,18 @@ public static class StowageServer
 
         // The backends' optional abilities are checked now, before anything listens.
         app.Services.GetRequiredService<IBlobComposer>();
+
+        // On a full disk the reserve goes before the database opens (docs/operations.md, "A full disk").
+        var capacity = app.Services.GetRequiredService<StorageCapacity>();
+        capacity.Open();
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);
 
         // Jobs a crashed run was holding are claimed again when their leases lapse (Stowage:Jobs:LeaseSeconds), as
         // they would be by another instance of a scaled-out deployment: nothing assumes this is the only process.
+        capacity.Start();
+
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         PrintBanner(app, dataDirectory, output);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

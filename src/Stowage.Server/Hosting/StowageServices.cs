@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Stowage.Core.Accounts;
+using Stowage.Core.Capacity;
 using Stowage.Core.Jobs;
 using Stowage.Core.Locks;
 using Stowage.Core.Metadata;
@@ -38,6 +39,7 @@ public static class StowageServices
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
         services.AddValidatedOptions<RemoteFetchOptions>(configuration, RemoteFetchOptions.Section, o => o.Validate());
         services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
+        services.AddValidatedOptions<StorageCapacityOptions>(configuration, StorageCapacityOptions.Section, o => o.Validate());
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
         {
@@ -59,6 +61,10 @@ public static class StowageServices
         // (StowageServer resolves them before listening), not on the first request that needs it.
         services.AddSingleton<IBlobComposer>(sp => sp.GetRequiredService<IBlobStore>() as IBlobComposer
             ?? throw new InvalidOperationException($"The blob store ({sp.GetRequiredService<IBlobStore>().GetType().Name}) cannot compose multipart uploads (IBlobComposer), which the S3 endpoint needs."));
+        // A full disk (docs/operations.md): each store's "no space" is recognised, and the reserve sits beside the database.
+        services.AddSingleton<IStorageFullDetector, SqliteStorageFullDetector>();
+        services.AddSingleton<IStorageReserve>(sp => new ReserveFile(dataDirectory, sp.GetRequiredService<IOptions<StorageCapacityOptions>>().Value.ReserveBytes));
+        services.AddSingleton<StorageCapacity>();
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Stowage.Core.Capacity;
 using Stowage.Core.Jobs;
 using Stowage.Core.Tests.Support;
 
@@ -198,5 +201,57 @@ public sealed class JobRunnerTests
         });
 
         h.Runner.Backoff(attempt).ShouldBe(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Fact]
+    public async Task RunNext_ClaimsNothing_WhileTheStorageIsFull_SoWaitingCostsNoAttempts()
+    {
+        var handler = new ScriptedJobHandler("test.full", _ => JobOutcome.Done);
+        await using var h = await CoreHarness.CreateAsync(s => s.ExtraHandlers.Add(handler));
+        var reserve = new SwitchableReserve();
+        var capacity = new StorageCapacity([], reserve, h.Time, NullLogger<StorageCapacity>.Instance);
+        var runner = new JobRunner(h.Store, [handler], Options.Create(h.Settings.Jobs), h.Time, NullLogger<JobRunner>.Instance, capacity);
+        var job = handler.NewJob(h.Time.GetUtcNow());
+        await h.Store.EnqueueAsync(job, CoreHarness.Ct);
+        capacity.ReportFull();
+        reserve.Room = false;
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await runner.RunNextAsync(CoreHarness.Ct)).ShouldBeFalse();
+            h.Time.Advance(StorageCapacity.RecheckInterval);
+        }
+
+        (await h.Store.GetJobAsync(job.Id, CoreHarness.Ct))!.Attempts.ShouldBe(0);
+        reserve.Room = true;
+        (await runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
+        (await h.Store.GetJobAsync(job.Id, CoreHarness.Ct))!.State.ShouldBe(JobState.Succeeded);
+    }
+
+    [Fact]
+    public async Task RunNext_ReportsTheStorageFull_WhenAJobFailsForLackOfSpace()
+    {
+        var handler = new ScriptedJobHandler("test.enospc", _ => throw new IOException("No space left on device", 28));
+        await using var h = await CoreHarness.CreateAsync(s => s.ExtraHandlers.Add(handler));
+        var capacity = new StorageCapacity([], new SwitchableReserve(), h.Time, NullLogger<StorageCapacity>.Instance);
+        var runner = new JobRunner(h.Store, [handler], Options.Create(h.Settings.Jobs), h.Time, NullLogger<JobRunner>.Instance, capacity);
+        var job = handler.NewJob(h.Time.GetUtcNow());
+        await h.Store.EnqueueAsync(job, CoreHarness.Ct);
+
+        (await runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
+
+        capacity.IsFull.ShouldBeTrue();
+        var retried = (await h.Store.GetJobAsync(job.Id, CoreHarness.Ct))!;
+        retried.State.ShouldBe(JobState.Queued);
+        retried.LastError!.ShouldContain("No space left on device");
+    }
+
+    private sealed class SwitchableReserve : IStorageReserve
+    {
+        public bool Room { get; set; } = true;
+
+        public long Release() => 0;
+
+        public bool TryRestore() => Room;
     }
 }

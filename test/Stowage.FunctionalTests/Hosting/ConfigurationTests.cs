@@ -50,6 +50,18 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task Serve_ExitsWithTheSettingsName_WhenTheStorageReserveIsTooSmall()
+    {
+        using var data = new TempDirectory("config");
+
+        var result = await ServeAsync(data.Path, "--Stowage:Capacity:ReserveBytes=4096");
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        (result.StandardError + result.StandardOutput).ShouldContain("ReserveBytes");
+        File.Exists(Path.Combine(data.Path, ".space-reserve")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Serve_AppliesKestrelLimitsFromConfiguration()
     {
         using var data = new TempDirectory("config");

@@ -74,6 +74,38 @@ public sealed class FilenameTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     /// <summary>
+    /// Escapes that are not UTF-8 name no Unicode text (docs/protocols/sessions.md, "Filenames"). Kept as the
+    /// literal "%FF.jpg" they would alias the name <c>%25FF.jpg</c>, so they are refused, on PUT and on GET.
+    /// </summary>
+    [Theory]
+    [InlineData("%FF.jpg")]
+    [InlineData("a%ED%A0%80.jpg")]
+    [InlineData("caf%C3.jpg")]
+    [InlineData("%C0%AF.jpg")]
+    [InlineData("%F4%90%80%80.jpg")]
+    public async Task Put_Returns400InvalidFilename_WhenEscapesAreNotUtf8(string sent)
+    {
+        var id = await Client.NewUploadAsync();
+
+        var put = await Client.PutRawAsync(id, sent, [1, 2, 3]);
+
+        put.ShouldBeError(HttpStatusCode.BadRequest, "invalid_filename");
+        (await Client.GetFileRawAsync(id, sent)).ShouldBeError(HttpStatusCode.BadRequest, "invalid_filename");
+        (await Client.GetSessionAsync(id)).Property("files").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Put_KeepsAnEncodedPercent_AsAPercentInTheName()
+    {
+        var id = await Client.NewUploadAsync();
+
+        var put = await Client.PutRawAsync(id, "%25FF.jpg", [1, 2, 3]);
+
+        put.ShouldBeProgress(3, 3, complete: true);
+        (await Client.GetSessionAsync(id)).Property("files")[0].GetProperty("name").GetString().ShouldBe("%FF.jpg");
+    }
+
+    /// <summary>
     /// Kestrel refuses an encoded NUL anywhere in a request path with a bare 400 before any endpoint
     /// runs (docs/protocols/sessions.md, "Filenames"); the name can never hold a NUL.
     /// </summary>

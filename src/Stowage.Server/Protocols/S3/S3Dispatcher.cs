@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Capacity;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Server.Hosting;
@@ -9,7 +10,8 @@ namespace Stowage.Server.Protocols.S3;
 
 /// <summary>
 /// Every request on the S3 listener: route, authenticate (SigV4 header, presigned SigV4 or SigV2),
-/// authorize (the credential's scope, the account's permission to upload, bucket ownership), run the operation. Failures are S3 XML;
+/// authorize (the credential's scope, the account's permission to upload, bucket ownership), refuse uploads while the
+/// storage is full, run the operation. Failures are S3 XML;
 /// a body that fails verification mid-stream (bad chunk signature, wrong payload hash) surfaces as
 /// <see cref="S3ContentException"/> after the core has discarded what it wrote.
 /// </summary>
@@ -19,6 +21,7 @@ internal sealed class S3Dispatcher(
     S3CredentialService credentials,
     S3BucketService buckets,
     S3UploadGate uploadGate,
+    StorageCapacity capacity,
     IOptions<S3Options> options,
     ILogger<S3Dispatcher> logger)
 {
@@ -48,6 +51,18 @@ internal sealed class S3Dispatcher(
             ServerLog.S3Refused(logger, context.Request.Method, target.Resource, ex.Failure.Error.Code);
             await S3Responses.WriteErrorAsync(context, ex.Failure, target).ConfigureAwait(false);
         }
+        catch (Exception ex) when (capacity.IsStorageFull(ex))
+        {
+            // docs/protocols/s3.md, "A full disk": 507, and writes are refused up front until there is room again.
+            capacity.ReportFull();
+            ServerLog.StorageFull(logger, context.Request.Method, target.Resource, ex.Message);
+            if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.Clear();
+                context.Response.Headers["x-amz-request-id"] = requestId;
+                await S3Responses.WriteErrorAsync(context, Failure.Of(S3Errors.InsufficientStorage), target).ConfigureAwait(false);
+            }
+        }
         catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
             _ = ex;
@@ -68,6 +83,11 @@ internal sealed class S3Dispatcher(
 
     private async Task<Failure?> RunAsync(HttpContext context, S3Target target)
     {
+        if (target.MalformedEncoding)
+        {
+            return Failure.Of(S3Errors.InvalidUri);
+        }
+
         var route = S3Router.Select(context.Request, target);
         if (route.Refusal is { } refusal)
         {
@@ -95,6 +115,11 @@ internal sealed class S3Dispatcher(
         if (await uploadGate.CheckAsync(principal, route.Action, context.RequestAborted).ConfigureAwait(false) is { } notAllowed)
         {
             return notAllowed;
+        }
+
+        if (S3UploadGate.IsUpload(route.Action) && !capacity.AcceptsWrites())
+        {
+            return Failure.Of(S3Errors.InsufficientStorage);
         }
 
         S3Bucket? bucket = null;

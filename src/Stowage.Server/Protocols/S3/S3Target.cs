@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Stowage.Core.Common;
 
 namespace Stowage.Server.Protocols.S3;
 
@@ -10,6 +11,13 @@ namespace Stowage.Server.Protocols.S3;
 /// </summary>
 internal sealed record S3Target(string? Bucket, string? Key)
 {
+    /// <summary>
+    /// An escape in the path or query that does not decode to UTF-8 (<c>%FF</c>, or <c>%ED%A0%80</c>, a UTF-16
+    /// surrogate): S3 keys are UTF-8, and AWS answers such a request 400 InvalidURI. Decoded leniently the key
+    /// would be the literal text "%FF", the same key as <c>%25FF</c>; the dispatcher refuses it before anything else.
+    /// </summary>
+    public bool MalformedEncoding { get; init; }
+
     /// <summary>The resource as S3 names it in errors: "/bucket/key", "/bucket" or "/".</summary>
     public string Resource => Bucket is null ? "/" : Key is null ? "/" + Bucket : "/" + Bucket + "/" + Key;
 
@@ -25,8 +33,13 @@ internal sealed record S3Target(string? Bucket, string? Key)
             rawPath = pathStart < 0 ? "/" : rawPath[pathStart..];
         }
 
-        var path = Uri.UnescapeDataString(rawPath);
-        var hostBucket = BucketFromHost(context.Request.Host.Host, virtualHostDomain);
+        var malformed = !PercentDecoding.IsUtf8(rawPath) || (queryStart >= 0 && !PercentDecoding.IsUtf8(rawTarget[(queryStart + 1)..]));
+        return Parse(Uri.UnescapeDataString(rawPath), context.Request.Host.Host, virtualHostDomain) with { MalformedEncoding = malformed };
+    }
+
+    private static S3Target Parse(string path, string host, string? virtualHostDomain)
+    {
+        var hostBucket = BucketFromHost(host, virtualHostDomain);
         if (hostBucket is not null)
         {
             var key = path.TrimStart('/');

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stowage.Core.Accounts;
+using Stowage.Core.Capacity;
 using Stowage.Core.Errors;
 using Stowage.Core.RateLimiting;
 
@@ -8,9 +9,11 @@ namespace Stowage.Server.Protocols.Sessions;
 
 /// <summary>
 /// What every Sessions API request passes first: the bearer key (401 missing_bearer_token /
-/// invalid_api_key) and the per-key, per-endpoint budget (429 rate_limited with Retry-After).
+/// invalid_api_key), the per-key, per-endpoint budget (429 rate_limited with Retry-After), and for the
+/// endpoints that take space, room on the storage (507 insufficient_storage while it is full,
+/// docs/operations.md, "A full disk"). Reads and DELETE, which frees space, always go on.
 /// </summary>
-internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, IOptions<SessionsRateLimitOptions> options)
+internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, StorageCapacity capacity, IOptions<SessionsRateLimitOptions> options)
 {
     private readonly Dictionary<SessionsEndpoint, RateLimitRule> _rules = options.Value.Rules()
         .ToDictionary(r => Enum.Parse<SessionsEndpoint>(r.Name), r => RateLimitRule.Parse(r.Value)!);
@@ -46,8 +49,18 @@ internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, IOp
             }
         }
 
+        if (TakesSpace(endpoint) && !capacity.AcceptsWrites())
+        {
+            await SessionsResponses.WriteErrorAsync(context, Failure.Of(StowageErrors.InsufficientStorage)).ConfigureAwait(false);
+            return null;
+        }
+
         return caller.Value;
     }
+
+    /// <summary>A new session, a file's bytes, a project (its records, and the files an archive unpacks to).</summary>
+    private static bool TakesSpace(SessionsEndpoint endpoint) =>
+        endpoint is SessionsEndpoint.CreateUpload or SessionsEndpoint.PutFile or SessionsEndpoint.CreateProject;
 
     private static string? BearerToken(HttpRequest request)
     {

@@ -64,9 +64,12 @@ public sealed class RawS3(Uri endpoint) : IDisposable
     }
 
     /// <summary>CompleteMultipartUpload with the given body, sent as is.</summary>
-    public Task<HttpResponseMessage> CompleteAsync(S3Credential credential, string bucket, string key, string uploadId, string xml)
+    public Task<HttpResponseMessage> CompleteAsync(S3Credential credential, string bucket, string key, string uploadId, string xml) =>
+        CompleteBytesAsync(credential, bucket, key, uploadId, Encoding.UTF8.GetBytes(xml));
+
+    /// <summary>CompleteMultipartUpload with a body of exactly these bytes (which need not be UTF-8).</summary>
+    public Task<HttpResponseMessage> CompleteBytesAsync(S3Credential credential, string bucket, string key, string uploadId, byte[] body)
     {
-        var body = Encoding.UTF8.GetBytes(xml);
         var uri = ObjectUri(bucket, key, $"?uploadId={Uri.EscapeDataString(uploadId)}");
         var request = SignedRequest.Create(HttpMethod.Post, uri, credential, SigV4.Sha256Hex(body), new Dictionary<string, string> { ["content-type"] = "application/xml" });
         return SendAsync(request.WithContent(body));

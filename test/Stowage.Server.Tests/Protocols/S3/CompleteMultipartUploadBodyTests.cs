@@ -65,4 +65,20 @@ public sealed class CompleteMultipartUploadBodyTests
     [InlineData("<!DOCTYPE x [<!ENTITY e \"1\">]><CompleteMultipartUpload><Part><PartNumber>&e;</PartNumber><ETag>x</ETag></Part></CompleteMultipartUpload>")]
     public void Parse_ReturnsNull_ForMalformedBodies(string xml) =>
         CompleteMultipartUploadBody.Parse(Encoding.UTF8.GetBytes(xml)).ShouldBeNull();
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xC3 })]
+    [InlineData(new byte[] { 0xC0, 0xAF })]
+    public void Parse_ReturnsNull_WhenTheBodyIsNotUtf8(byte[] inEtag) =>
+        CompleteMultipartUploadBody.Parse((byte[])[.. "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"u8, .. inEtag, .. "</ETag></Part></CompleteMultipartUpload>"u8]).ShouldBeNull();
+
+    [Theory]
+    [InlineData("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>&#xD800;</ETag></Part></CompleteMultipartUpload>")]
+    [InlineData("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>x</ETag><ChecksumCRC32>&#56320;</ChecksumCRC32></Part></CompleteMultipartUpload>")]
+    [InlineData("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>x</ETag></Part><Other a=\"&#xDFFF;\"/></CompleteMultipartUpload>")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"bogus\"?><CompleteMultipartUpload/>")]
+    public void Parse_ReturnsNull_ForLoneSurrogateReferencesAndUnknownEncodings(string xml) =>
+        CompleteMultipartUploadBody.Parse(Encoding.UTF8.GetBytes(xml)).ShouldBeNull();
 }

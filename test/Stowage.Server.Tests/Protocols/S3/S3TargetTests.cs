@@ -43,6 +43,24 @@ public sealed class S3TargetTests
         target.ShouldBe(new S3Target("b", "k"));
     }
 
+    [Theory]
+    [InlineData("/b/%FF")]
+    [InlineData("/b/a%ED%A0%80")]
+    [InlineData("/b/caf%C3.jpg")]
+    [InlineData("/%FF/k")]
+    [InlineData("/b/k?uploadId=%FF")]
+    [InlineData("/b?list-type=2&prefix=%ED%B0%80")]
+    public void Parse_MarksTheTarget_WhenAnEscapeIsNotUtf8(string rawTarget) =>
+        S3Target.Parse(Context(rawTarget, "127.0.0.1:9000"), virtualHostDomain: null).MalformedEncoding.ShouldBeTrue();
+
+    [Theory]
+    [InlineData("/b/%25FF")]
+    [InlineData("/b/caf%C3%A9.jpg?x-id=PutObject")]
+    [InlineData("/b/100%")]
+    [InlineData("/b?list-type=2&prefix=%E2%82%AC")]
+    public void Parse_DoesNotMarkTheTarget_WhenEveryEscapeIsUtf8(string rawTarget) =>
+        S3Target.Parse(Context(rawTarget, "127.0.0.1:9000"), virtualHostDomain: null).MalformedEncoding.ShouldBeFalse();
+
     private static DefaultHttpContext Context(string rawTarget, string host)
     {
         var context = new DefaultHttpContext();

@@ -26,6 +26,14 @@ public sealed class RawFileNameTests
     public void Of_PercentDecodesTheNameOnce_KeepingSeparatorsAndDotSegments(string encoded, string expected) =>
         RawFileName.Of(Request($"/api/v1/uploads/{UploadId}/{encoded}"), UploadId).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("%FF.jpg")]
+    [InlineData("a%ED%A0%80.jpg")]
+    [InlineData("caf%C3.jpg")]
+    [InlineData("%C0%AF.jpg")]
+    public void Of_ReturnsNull_WhenTheEscapesAreNotUtf8(string encoded) =>
+        RawFileName.Of(Request($"/api/v1/uploads/{UploadId}/{encoded}"), UploadId).ShouldBeNull();
+
     [Fact]
     public void Of_IgnoresTheQuery() =>
         RawFileName.Of(Request($"/api/v1/uploads/{UploadId}/a.jpg?x=1&y=%2F"), UploadId).ShouldBe("a.jpg");

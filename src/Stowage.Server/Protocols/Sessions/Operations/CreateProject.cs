@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Stowage.Core.Errors;
 using Stowage.Core.Projects;
@@ -48,65 +48,30 @@ internal sealed class CreateProject(SessionsGate gate, ProjectService projects)
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        JsonDocument document;
+        // Read whole (at most MaxBodyBytes) so the parser can check it is UTF-8 before reading JSON from it.
+        var body = new ArrayBufferWriter<byte>(4096);
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            while (true)
+            {
+                var read = await context.Request.Body.ReadAsync(body.GetMemory(4096), context.RequestAborted).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                body.Advance(read);
+                if (body.WrittenCount > MaxBodyBytes)
+                {
+                    return StowageErrors.InvalidJson; // the server's limit stops the body first where it can be set
+                }
+            }
         }
-        catch (Exception ex) when (ex is JsonException or BadHttpRequestException)
+        catch (BadHttpRequestException)
         {
             return StowageErrors.InvalidJson;
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return StowageErrors.InvalidJson;
-            }
-
-            if (!TryString(root, "upload_id", out var uploadId) || !TryString(root, "download_link", out var link)
-                || !TryString(root, "title", out var title) || !TryString(root, "coordinate_system", out var crs))
-            {
-                return Failure.With(StowageErrors.InvalidField, "field", FirstBadString(root));
-            }
-
-            int? privacy = null;
-            if (root.TryGetProperty("privacy_mode", out var mode) && mode.ValueKind != JsonValueKind.Null)
-            {
-                if (mode.ValueKind != JsonValueKind.Number || !mode.TryGetInt32(out var value))
-                {
-                    return Failure.With(StowageErrors.InvalidField, "field", "privacy_mode");
-                }
-
-                privacy = value;
-            }
-
-            return new CreateProjectRequest(uploadId, link, title, privacy, crs);
-        }
+        return CreateProjectBody.Parse(body.WrittenMemory);
     }
-
-    private static readonly string[] StringFields = ["upload_id", "download_link", "title", "coordinate_system"];
-
-    /// <summary>A string field may be absent or null; anything but a string is refused.</summary>
-    private static bool TryString(JsonElement root, string name, out string? value)
-    {
-        value = null;
-        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        value = element.GetString();
-        return true;
-    }
-
-    private static string FirstBadString(JsonElement root) =>
-        StringFields.First(f => root.TryGetProperty(f, out var e) && e.ValueKind is not (JsonValueKind.String or JsonValueKind.Null));
 }

@@ -1,10 +1,14 @@
+using Stowage.Core.Capacity;
 using Stowage.Core.Uploads;
 using Stowage.Server.Protocols.Sessions.Wire;
 
 namespace Stowage.Server.Protocols.Sessions.Operations;
 
-/// <summary>DELETE /uploads/{upload_id} (seed 004): 200 {"deleted": true}, idempotent.</summary>
-internal sealed class DeleteSession(SessionsGate gate, UploadSessionService uploads)
+/// <summary>
+/// DELETE /uploads/{upload_id} (seed 004): 200 {"deleted": true}, idempotent. It frees space, so it works on a
+/// full disk too: should even expiring the session find no room, the storage reserve goes and it runs again.
+/// </summary>
+internal sealed class DeleteSession(SessionsGate gate, UploadSessionService uploads, StorageCapacity capacity)
 {
     public async Task HandleAsync(HttpContext context, string uploadId)
     {
@@ -13,7 +17,7 @@ internal sealed class DeleteSession(SessionsGate gate, UploadSessionService uplo
             return;
         }
 
-        var result = await uploads.DeleteAsync(caller, uploadId, context.RequestAborted).ConfigureAwait(false);
+        var result = await capacity.FreeingAsync(() => uploads.DeleteAsync(caller, uploadId, context.RequestAborted)).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             await SessionsResponses.WriteErrorAsync(context, result.Failure).ConfigureAwait(false);

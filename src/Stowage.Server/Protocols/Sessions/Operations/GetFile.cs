@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.Uploads;
 using Stowage.Server.Protocols.Sessions.Wire;
 
@@ -13,7 +14,13 @@ internal sealed class GetFile(SessionsGate gate, UploadSessionService uploads)
             return;
         }
 
-        var result = await uploads.GetFileAsync(caller, uploadId, RawFileName.Of(context, uploadId), context.RequestAborted).ConfigureAwait(false);
+        if (RawFileName.Of(context, uploadId) is not { } name)
+        {
+            await SessionsResponses.WriteErrorAsync(context, Failure.Of(StowageErrors.InvalidFilename)).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await uploads.GetFileAsync(caller, uploadId, name, context.RequestAborted).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             await SessionsResponses.WriteErrorAsync(context, result.Failure).ConfigureAwait(false);

@@ -16,6 +16,12 @@ internal sealed class PutFile(SessionsGate gate, UploadSessionService uploads)
             return;
         }
 
+        if (RawFileName.Of(context, uploadId) is not { } name)
+        {
+            await SessionsResponses.WriteErrorAsync(context, Failure.Of(StowageErrors.InvalidFilename)).ConfigureAwait(false);
+            return;
+        }
+
         ChunkRange? range = null;
         var rangeHeader = context.Request.Headers[HeaderNames.ContentRange];
         if (rangeHeader.Count > 0)
@@ -37,7 +43,7 @@ internal sealed class PutFile(SessionsGate gate, UploadSessionService uploads)
         }
 
         var body = new UploadBody(context.Request.BodyReader, context.Request.ContentLength, range);
-        var result = await uploads.WriteAsync(caller, uploadId, RawFileName.Of(context, uploadId), body, context.RequestAborted).ConfigureAwait(false);
+        var result = await uploads.WriteAsync(caller, uploadId, name, body, context.RequestAborted).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             await SessionsResponses.WriteErrorAsync(context, result.Failure).ConfigureAwait(false);
