@@ -124,6 +124,10 @@ public sealed class SqliteS3StoreTests : IDisposable
                 """
                 INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('photos', 'a/b.jpg', 3, 'e', 0, '{}');
                 INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers) VALUES ('up1', 'photos', 'big.e57', 'a1', 0, '{}');
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('stowage', 'sessions/up/scan.e57', 3, 'e', 0, '{}');
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('stowage', 'photos/own.jpg', 3, 'e', 0, '{}');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers) VALUES ('up2', 'stowage', 'projects/p/x.jpg', 'a1', 0, '{}');
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up2', 1, 3, 'e', 0);
                 """);
         }
 
@@ -132,6 +136,12 @@ public sealed class SqliteS3StoreTests : IDisposable
 
         (await store.GetObjectAsync("photos", "a/b.jpg", Ct))!.Blob.ShouldBe(new ObjectRef("photos", "a/b.jpg"));
         (await store.GetMultipartUploadAsync("up1", Ct))!.Blob.ShouldBe(new ObjectRef("photos", "big.e57"));
+
+        // A bucket named like the internal one shared its keys with session and project files: those rows go.
+        (await store.GetObjectAsync("stowage", "sessions/up/scan.e57", Ct)).ShouldBeNull();
+        (await store.GetMultipartUploadAsync("up2", Ct)).ShouldBeNull();
+        (await store.ListPartsAsync("up2", 0, 10, Ct)).ShouldBeEmpty();
+        (await store.GetObjectAsync("stowage", "photos/own.jpg", Ct))!.Blob.ShouldBe(new ObjectRef("stowage", "photos/own.jpg"));
         (await store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, Ct)).ShouldBeEmpty();
     }
 

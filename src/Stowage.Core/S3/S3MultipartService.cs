@@ -1,5 +1,5 @@
-using Stowage.Core.Accounts;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
 using Stowage.Core.Checksums;
 using Stowage.Core.Common;
 using Stowage.Core.Errors;

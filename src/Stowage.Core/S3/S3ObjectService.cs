@@ -1,5 +1,5 @@
-using Stowage.Core.Accounts;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
 

@@ -1,8 +1,8 @@
-using Stowage.Core.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Stowage.Core.Capacity;
 using Stowage.Core.Metadata;
+using Stowage.Core.Storage;
 using Stowage.Server.Processing;
 using Stowage.Server.Protocols.S3;
 using Stowage.Server.Protocols.Sessions;
