@@ -58,18 +58,29 @@ internal static class S3ObjectHeaders
         return null;
     }
 
+    /// <summary>
+    /// A stored value as a header can carry it. Values beyond visible ASCII (user metadata such as "Montréal", sent
+    /// raw by a client) are answered as an RFC 2047 encoded-word, <c>=?UTF-8?B?…?=</c>, as S3 does for
+    /// non-US-ASCII metadata (docs.aws.amazon.com/AmazonS3/latest/userguide/UsingMetadata.html); the server would
+    /// otherwise refuse to send them and fail the whole answer.
+    /// </summary>
+    internal static string HeaderValue(string value) =>
+        value.AsSpan().IndexOfAnyExcept(HeaderSafe) < 0
+            ? value
+            : "=?UTF-8?B?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value)) + "?=";
+
     public static void Write(HttpContext context, S3ObjectRecord obj, bool includeChecksum)
     {
         var headers = context.Response.Headers;
         headers.ETag = S3Xml.QuotedETag(obj.ETag);
         headers.LastModified = S3Preconditions.TruncateToSeconds(obj.LastModified).ToString("R", CultureInfo.InvariantCulture);
         headers.AcceptRanges = "bytes";
-        headers.ContentType = obj.Headers.TryGetValue("content-type", out var type) ? type : DefaultContentType;
+        headers.ContentType = obj.Headers.TryGetValue("content-type", out var type) ? HeaderValue(type) : DefaultContentType;
         foreach (var (name, value) in obj.Headers)
         {
             if (name != "content-type")
             {
-                headers[name] = value;
+                headers[name] = HeaderValue(value);
             }
         }
 
