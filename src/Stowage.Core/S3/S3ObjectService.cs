@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
 
 namespace Stowage.Core.S3;
 
@@ -16,6 +17,7 @@ namespace Stowage.Core.S3;
 public sealed partial class S3ObjectService(
     IS3Store store,
     IAccountStore accounts,
+    IUploadStore usage,
     AccountPolicy policy,
     IBlobStore blobs,
     BlobAllocator allocator,
@@ -57,6 +59,15 @@ public sealed partial class S3ObjectService(
             return tooLarge;
         }
 
+        // A declared length that cannot fit the quota is refused before a byte is read, so a client does not send
+        // gigabytes to be told afterwards. The exact check is the one made when the object is recorded (below).
+        var quota = policy.QuotaOf(owner);
+        if (quota is { } limit && declaredLength is { } declared
+            && await WouldExceedAsync(bucket, key, declared, limit, cancellationToken).ConfigureAwait(false))
+        {
+            return S3Uploads.QuotaExceeded(quota);
+        }
+
         // Listed before the first byte, so a write that dies before its record leaves nothing unlisted.
         var blob = allocator.New();
         await reclaimer.ListPendingAsync(blob, cancellationToken).ConfigureAwait(false);
@@ -83,7 +94,6 @@ public sealed partial class S3ObjectService(
 
         // The bytes are in place: record them even if the client is gone by now. The quota is checked in the same
         // transaction, against the size actually stored.
-        var quota = policy.QuotaOf(owner);
         var outcome = await store.PutObjectAsync(record, time.GetUtcNow(), quota, CancellationToken.None).ConfigureAwait(false);
         if (!outcome.Recorded)
         {
@@ -97,6 +107,14 @@ public sealed partial class S3ObjectService(
         }
 
         return record;
+    }
+
+    /// <summary>Whether the account's usage, with this object replacing the key's current one, would pass the quota.</summary>
+    private async Task<bool> WouldExceedAsync(S3Bucket bucket, string key, long size, long quota, CancellationToken cancellationToken)
+    {
+        var held = await usage.GetAccountUsageAsync(bucket.AccountId, cancellationToken).ConfigureAwait(false);
+        var replaced = (await store.GetObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false))?.Size ?? 0;
+        return held - replaced + size > quota;
     }
 
     /// <summary>The object's record, or NoSuchKey.</summary>

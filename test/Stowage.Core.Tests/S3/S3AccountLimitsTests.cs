@@ -28,6 +28,25 @@ public sealed class S3AccountLimitsTests
     }
 
     [Fact]
+    public async Task Put_WhoseDeclaredLengthCannotFitTheQuota_IsRefusedBeforeReadingAByte()
+    {
+        await using var h = await S3Harness.CreateAsync();
+        var bucket = await h.BucketAsync(account: "capped");
+        await h.Accounts.UpdateAsync("capped", a => a with { QuotaBytes = 10_000 }, S3Harness.Ct);
+        await h.PutAsync(bucket, "a.jpg", TestBytes.Random(6_000));
+        var body = new FailingStream(TestBytes.Random(5_000), failAfter: 0);
+
+        var refused = await h.Objects.PutAsync(bucket, "b.jpg", body, 5_000, ObjectWrite.Plain, S3Harness.Ct);
+
+        refused.ShouldFailWith(S3Errors.QuotaExceeded);
+        (await h.Store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, S3Harness.Ct)).ShouldBeEmpty();
+
+        // Replacing a.jpg with a larger object that still fits is fine: its old size is not counted twice.
+        var bigger = TestBytes.Random(9_000);
+        (await h.Objects.PutAsync(bucket, "a.jpg", new MemoryStream(bigger), bigger.Length, ObjectWrite.Plain, S3Harness.Ct)).ShouldSucceed();
+    }
+
+    [Fact]
     public async Task Put_AboveTheAccountsPerFileCap_IsEntityTooLarge_BeforeReading_NamingTheLimit()
     {
         await using var h = await S3Harness.CreateAsync();

@@ -36,7 +36,7 @@ internal sealed class S3Harness : IAsyncDisposable
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
         Reclaimer = new BlobReclaimer(Store, Blobs, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
         Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
-        Objects = new S3ObjectService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
+        Objects = new S3ObjectService(s3Store, Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
         Multipart = new S3MultipartService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
