@@ -110,7 +110,7 @@ public sealed partial class ProjectService
             return refused;
         }
 
-        var quota = new AccountPolicy(uploadOptions).QuotaOf(caller.Account);
+        var quota = _policy.QuotaOf(caller.Account);
         if (quota is { } q && await uploads.GetAccountUsageAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= q)
         {
             return Failure.With(StowageErrors.StorageQuotaExceeded, "limit", q);

@@ -18,6 +18,8 @@ public sealed partial class ProjectService(
     TimeProvider time,
     ILogger<ProjectService> logger)
 {
+    private readonly AccountPolicy _policy = new(uploadOptions);
+
     /// <summary>How many times creation picks a fresh name after a collision before it gives up.</summary>
     private const int NameAttempts = 5;
 
@@ -111,7 +113,10 @@ public sealed partial class ProjectService(
     /// </summary>
     private async Task<Result<ProjectCreated>> ReplayAsync(string name, CancellationToken cancellationToken)
     {
+        // A project deleted since (DELETE /projects/{name}) is not answered as created: its session is gone too.
         var existing = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
-        return new ProjectCreated(name, existing?.Status ?? ProjectStatus.Queued, ProcessingStarted);
+        return existing is null || existing.State == ProjectState.Deleting
+            ? StowageErrors.UploadSessionNotFound
+            : new ProjectCreated(name, existing.Status, ProcessingStarted);
     }
 }

@@ -32,6 +32,19 @@ public sealed class ProjectServiceCreateTests
     }
 
     [Fact]
+    public async Task Create_Again_AfterTheProjectWasDeleted_Is404_NotTheDeletedProject()
+    {
+        await using var h = await CoreHarness.CreateAsync();
+        var caller = await h.CallerAsync();
+        var uploadId = await h.CompleteSessionAsync(caller, ("scan.e57", TestBytes.Random(100)));
+        (await h.Projects.CreateAsync(caller, Request(uploadId), CoreHarness.Ct)).ShouldSucceed();
+        var files = new ProjectFileService(h.Store, h.Blobs, Microsoft.Extensions.Logging.Abstractions.NullLogger<ProjectFileService>.Instance);
+        (await files.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed();
+
+        (await h.Projects.CreateAsync(caller, Request(uploadId), CoreHarness.Ct)).ShouldFailWith(StowageErrors.UploadSessionNotFound);
+    }
+
+    [Fact]
     public async Task Create_EnqueuesTheJobThatProcessesTheProject()
     {
         await using var h = await CoreHarness.CreateAsync();
