@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Stowage.Core.Accounts;
@@ -36,7 +37,7 @@ internal static class S3BucketsCommand
             var created = await services.GetRequiredService<S3BucketService>().CreateAsync(owner.Id, bucketName, cancellationToken).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
-                var reason = created.Failure.Error == S3Errors.BucketAlreadyExists ? "belongs to another account" : created.Failure.Error.Message;
+                var reason = created.Failure.Error == StowageErrors.BucketAlreadyExists ? "belongs to another account" : created.Failure.Error.Message;
                 return await S3CliOutput.FailAsync(1, $"Bucket '{bucketName}' {reason}.").ConfigureAwait(false);
             }
 

@@ -46,5 +46,5 @@ public static class ChecksumFormat
     public static Failure? Validate(ChecksumValue value) =>
         IsWellFormed(value)
             ? null
-            : S3Failures.WithMessage(S3Errors.InvalidDigest, $"Value for {ChecksumNames.HeaderName(value.Algorithm)} header is invalid.");
+            : Failure.Because(StowageErrors.InvalidChecksum, $"Value for {ChecksumNames.HeaderName(value.Algorithm)} header is invalid.");
 }

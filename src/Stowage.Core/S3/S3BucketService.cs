@@ -18,7 +18,7 @@ public sealed class S3BucketService(IS3Store store, TimeProvider time)
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         if (!S3BucketNames.IsValid(name))
         {
-            return S3Failures.WithMessage(S3Errors.InvalidBucketName,
+            return Failure.Because(StowageErrors.InvalidBucketName,
                 "Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens, start and end with a letter or digit, " +
                 "and are not formatted as an IP address (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).");
         }
@@ -37,7 +37,7 @@ public sealed class S3BucketService(IS3Store store, TimeProvider time)
                 ?? throw new InvalidOperationException($"Bucket '{name}' could not be created nor found.");
         }
 
-        return existing.AccountId == accountId ? existing : S3Errors.BucketAlreadyExists;
+        return existing.AccountId == accountId ? existing : StowageErrors.BucketAlreadyExists;
     }
 
     /// <summary>The bucket if the principal's account owns it: NoSuchBucket when missing, AccessDenied when another account's.</summary>
@@ -47,12 +47,12 @@ public sealed class S3BucketService(IS3Store store, TimeProvider time)
         var bucket = await FindAsync(name, cancellationToken).ConfigureAwait(false);
         if (bucket is null)
         {
-            return S3Errors.NoSuchBucket;
+            return StowageErrors.BucketNotFound;
         }
 
         return bucket.AccountId == principal.AccountId
             ? bucket
-            : S3Failures.WithMessage(S3Errors.AccessDenied, $"The bucket '{name}' belongs to another account.");
+            : Failure.Because(StowageErrors.AccessDenied, $"The bucket '{name}' belongs to another account.");
     }
 
     /// <summary>The bucket whoever owns it, or null (for operators' tools: the CLI).</summary>

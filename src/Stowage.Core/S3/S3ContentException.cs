@@ -11,15 +11,12 @@ namespace Stowage.Core.S3;
 public class S3ContentException : Exception
 {
     public S3ContentException(Failure failure)
-        : base(MessageOf(failure)) => Failure = failure;
+        : base(Checked(failure).Message) => Failure = failure;
 
     public S3ContentException(Failure failure, Exception innerException)
-        : base(MessageOf(failure), innerException) => Failure = failure;
+        : base(Checked(failure).Message, innerException) => Failure = failure;
 
     public Failure Failure { get; }
 
-    private static string MessageOf(Failure failure)
-    {
-        return S3Failures.MessageOf(failure);
-    }
+    private static Failure Checked(Failure failure) => failure ?? throw new ArgumentNullException(nameof(failure));
 }

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Security.Cryptography;
 using Stowage.Core.Checksums;
 using Stowage.Core.Common;
@@ -39,13 +40,13 @@ internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long
         // the bytes that came, since a declared or decoded length is only a claim.
         if (digest.Length + data.Length > maxBytes)
         {
-            throw new S3ContentException(S3Failures.WithMessage(S3Errors.EntityTooLarge,
+            throw new S3ContentException(Failure.Because(StowageErrors.FileTooLarge,
                 $"Your proposed upload exceeds the maximum allowed size of {maxBytes} bytes."));
         }
 
         if (declaredLength is { } declared && digest.Length + data.Length > declared)
         {
-            throw new S3ContentException(S3Failures.WithMessage(S3Errors.IncompleteBody,
+            throw new S3ContentException(Failure.Because(StowageErrors.IncompleteBody,
                 $"The body is longer than its declared length of {declared} bytes."));
         }
 
@@ -60,14 +61,14 @@ internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long
     {
         if (declaredLength is { } declared && digest.Length != declared)
         {
-            throw new S3ContentException(S3Failures.WithMessage(S3Errors.IncompleteBody,
+            throw new S3ContentException(Failure.Because(StowageErrors.IncompleteBody,
                 $"You did not provide the number of bytes declared: {digest.Length} of {declared}."));
         }
 
         var (md5, checksum) = digest.Finish();
         if (write.ContentMd5 is { } expectedMd5 && !CryptographicOperations.FixedTimeEquals(expectedMd5, md5))
         {
-            throw new S3ContentException(S3Failures.WithMessage(S3Errors.BadDigest, "The Content-MD5 you specified did not match what we received."));
+            throw new S3ContentException(Failure.Because(StowageErrors.ChecksumMismatch, "The Content-MD5 you specified did not match what we received."));
         }
 
         // A trailer's checksum is only known now that the body has ended, hence the callback.
@@ -75,13 +76,13 @@ internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long
         {
             if (checksum is null || checksum.Algorithm != expected.Algorithm)
             {
-                throw new S3ContentException(S3Failures.WithMessage(S3Errors.InvalidRequest,
+                throw new S3ContentException(Failure.Because(StowageErrors.InvalidRequest,
                     $"The {ChecksumNames.Name(expected.Algorithm)} checksum was sent but not computed; the request named another algorithm."));
             }
 
             if (!string.Equals(checksum.Base64, expected.Base64, StringComparison.Ordinal))
             {
-                throw new S3ContentException(S3Failures.WithMessage(S3Errors.BadDigest,
+                throw new S3ContentException(Failure.Because(StowageErrors.ChecksumMismatch,
                     $"The {ChecksumNames.Name(expected.Algorithm)} you specified did not match the calculated checksum."));
             }
         }

@@ -48,5 +48,5 @@ public sealed partial class S3CredentialService
         or S3Action.ListParts
         or S3Action.AbortMultipartUpload;
 
-    private static Failure Denied(string reason) => S3Failures.WithMessage(S3Errors.AccessDenied, reason);
+    private static Failure Denied(string reason) => Failure.Because(StowageErrors.AccessDenied, reason);
 }

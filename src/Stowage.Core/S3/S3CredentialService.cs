@@ -67,7 +67,7 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
 
         if (S3ObjectKeys.Check(scope.Key) is { } invalidKey)
         {
-            throw new ArgumentException(invalidKey.Details[S3Failures.MessageField] as string, nameof(scope));
+            throw new ArgumentException(invalidKey.Message, nameof(scope));
         }
 
         var key = await SessionTokenKeyAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +97,7 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
 
         if (sessionToken is not null && accessKeyId.StartsWith(S3AccessKeys.LongLivedPrefix, StringComparison.Ordinal))
         {
-            return S3Failures.WithMessage(S3Errors.InvalidToken, "A session token was sent with a long-lived access key.");
+            return Failure.Because(StowageErrors.InvalidCredential, "A session token was sent with a long-lived access key.");
         }
 
         if (_cache.TryGet(accessKeyId, out var cached))
@@ -108,7 +108,7 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
         var record = await store.GetS3KeyAsync(accessKeyId, cancellationToken).ConfigureAwait(false);
         if (record is null || record.Revoked is not null)
         {
-            return S3Errors.InvalidAccessKeyId;
+            return StowageErrors.InvalidApiKey;
         }
 
         var principal = new S3Principal(record.AccessKeyId, record.SecretAccessKey, record.AccountId, Scope: null, Expiration: null);
@@ -120,20 +120,20 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
     {
         if (sessionToken is null)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidToken, "A temporary access key needs its session token (x-amz-security-token).");
+            return Failure.Because(StowageErrors.InvalidCredential, "A temporary access key needs its session token (x-amz-security-token).");
         }
 
         var key = await SessionTokenKeyAsync(cancellationToken).ConfigureAwait(false);
         var token = S3SessionToken.Decode(sessionToken, key);
         if (token is null || !string.Equals(token.AccessKeyId, accessKeyId, StringComparison.Ordinal))
         {
-            return S3Errors.InvalidToken;
+            return StowageErrors.InvalidCredential;
         }
 
         var expiration = DateTimeOffset.FromUnixTimeSeconds(token.ExpiresUnixSeconds);
         if (time.GetUtcNow() >= expiration)
         {
-            return S3Errors.ExpiredToken;
+            return StowageErrors.CredentialExpired;
         }
 
         return new S3Principal(accessKeyId, S3AccessKeys.DeriveSecret(key, accessKeyId), token.AccountId, new S3KeyScope(token.Bucket, token.Key), expiration);

@@ -51,7 +51,7 @@ public sealed partial class S3MultipartService
         var size = chosen.Value.Sum(p => p.Size);
         if (size > policy.MaxFileOf(owner))
         {
-            return S3Failures.WithMessage(S3Errors.EntityTooLarge,
+            return Failure.Because(StowageErrors.FileTooLarge,
                 $"Your proposed upload of {size} bytes exceeds the maximum allowed size of {policy.MaxFileOf(owner)} bytes.");
         }
 
@@ -63,7 +63,7 @@ public sealed partial class S3MultipartService
         }
         catch (FileNotFoundException)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidPart, "A listed part's bytes are missing; upload it again.");
+            return Failure.Because(StowageErrors.InvalidPart, "A listed part's bytes are missing; upload it again.");
         }
 
         // The object is in place: record it even if the client is gone by now. Until this commits, the upload's
@@ -73,7 +73,7 @@ public sealed partial class S3MultipartService
         switch (outcome.Outcome)
         {
             case ObjectRecordOutcome.UploadGone:
-                return S3Errors.NoSuchUpload;
+                return StowageErrors.MultipartUploadNotFound;
             case ObjectRecordOutcome.QuotaExceeded:
                 // The upload stays open (its parts now composed): the client may abort it, or complete it again once there is room.
                 return S3Uploads.QuotaExceeded(quota);
@@ -92,14 +92,14 @@ public sealed partial class S3MultipartService
     {
         if (parts.Count == 0)
         {
-            return S3Failures.WithMessage(S3Errors.MalformedXml, "CompleteMultipartUpload needs at least one Part.");
+            return Failure.Because(StowageErrors.MalformedBody, "CompleteMultipartUpload needs at least one Part.");
         }
 
         for (var i = 1; i < parts.Count; i++)
         {
             if (parts[i].PartNumber <= parts[i - 1].PartNumber)
             {
-                return S3Failures.WithMessage(S3Errors.InvalidPartOrder,
+                return Failure.Because(StowageErrors.InvalidPartOrder,
                     $"Part {parts[i].PartNumber} follows part {parts[i - 1].PartNumber}: part numbers must be listed in ascending order, each once.");
             }
         }
@@ -137,14 +137,15 @@ public sealed partial class S3MultipartService
         {
             if (chosen[i].Size < minPartBytes)
             {
-                return new Failure(S3Errors.EntityTooSmall, new Dictionary<string, object?>
+                var details = new Dictionary<string, object?>
                 {
-                    [S3Failures.MessageField] = $"Part {chosen[i].PartNumber} is {chosen[i].Size} bytes; every part but the last must be at least {minPartBytes} bytes.",
                     ["ProposedSize"] = chosen[i].Size,
                     ["MinSizeAllowed"] = minPartBytes,
                     ["PartNumber"] = chosen[i].PartNumber,
                     ["ETag"] = chosen[i].ETag,
-                });
+                };
+                return new Failure(StowageErrors.PartTooSmall, details,
+                    reason: $"Part {chosen[i].PartNumber} is {chosen[i].Size} bytes; every part but the last must be at least {minPartBytes} bytes.");
             }
         }
 
@@ -198,10 +199,8 @@ public sealed partial class S3MultipartService
         return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1] : trimmed;
     }
 
-    private static Failure InvalidPart(CompletedPart part, string reason) => new(S3Errors.InvalidPart, new Dictionary<string, object?>
-    {
-        [S3Failures.MessageField] = reason,
-        ["PartNumber"] = part.PartNumber,
-        ["ETag"] = part.ETag,
-    });
+    private static Failure InvalidPart(CompletedPart part, string reason) => new(
+        StowageErrors.InvalidPart,
+        new Dictionary<string, object?> { ["PartNumber"] = part.PartNumber, ["ETag"] = part.ETag },
+        reason: reason);
 }

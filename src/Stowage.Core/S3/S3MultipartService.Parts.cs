@@ -23,12 +23,10 @@ public sealed partial class S3MultipartService
         ArgumentNullException.ThrowIfNull(write);
         if (partNumber is < 1 or > MaxPartNumber)
         {
-            return new Failure(S3Errors.InvalidArgument, new Dictionary<string, object?>
-            {
-                [S3Failures.MessageField] = $"Part number must be an integer between 1 and {MaxPartNumber}, inclusive",
-                ["ArgumentName"] = "partNumber",
-                ["ArgumentValue"] = partNumber,
-            });
+            return new Failure(
+                StowageErrors.InvalidField,
+                new Dictionary<string, object?> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = partNumber },
+                reason: $"Part number must be an integer between 1 and {MaxPartNumber}, inclusive");
         }
 
         if (S3Uploads.CheckDeclaredLength(declaredLength, _options.MaxObjectBytes) is { } tooLarge)
@@ -87,7 +85,7 @@ public sealed partial class S3MultipartService
         }
 
         await composer.AbortAsync(target, part.UploadId, CancellationToken.None).ConfigureAwait(false);
-        return S3Errors.NoSuchUpload;
+        return StowageErrors.MultipartUploadNotFound;
     }
 
     /// <summary>The request's algorithm, else the upload's; InvalidRequest when they differ, as S3 answers.</summary>
@@ -95,7 +93,7 @@ public sealed partial class S3MultipartService
     {
         if (write.ComputeChecksum is { } requested && upload.ChecksumAlgorithm is { } declared && requested != declared)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidRequest,
+            return Failure.Because(StowageErrors.InvalidRequest,
                 $"Checksum Type mismatch occurred, expected checksum Type: {ChecksumNames.Name(declared).ToLowerInvariant()}, actual checksum Type: {ChecksumNames.Name(requested).ToLowerInvariant()}");
         }
 

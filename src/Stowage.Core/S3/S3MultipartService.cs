@@ -67,7 +67,7 @@ public sealed partial class S3MultipartService(
             return upload.Failure;
         }
 
-        return await AbortHeldAsync(upload.Value).ConfigureAwait(false) ? null : Failure.Of(S3Errors.NoSuchUpload);
+        return await AbortHeldAsync(upload.Value).ConfigureAwait(false) ? null : Failure.Of(StowageErrors.MultipartUploadNotFound);
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ public sealed partial class S3MultipartService(
     {
         ArgumentNullException.ThrowIfNull(bucket);
         var upload = await store.GetMultipartUploadAsync(uploadId, cancellationToken).ConfigureAwait(false);
-        return upload is not null && upload.Bucket == bucket.Name && upload.Key == key ? upload : S3Errors.NoSuchUpload;
+        return upload is not null && upload.Bucket == bucket.Name && upload.Key == key ? upload : StowageErrors.MultipartUploadNotFound;
     }
 
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
@@ -124,8 +124,7 @@ public sealed partial class S3MultipartService(
 
     internal static string LockName(string uploadId) => "s3/upload/" + uploadId;
 
-    private static Failure Busy() => new(S3Errors.ServiceUnavailable,
-        new Dictionary<string, object?> { [S3Failures.MessageField] = "Another request is completing or aborting this upload; retry." },
-        TimeSpan.FromSeconds(1));
+    private static Failure Busy() =>
+        new(StowageErrors.Busy, retryAfter: TimeSpan.FromSeconds(1), reason: "Another request is completing or aborting this upload; retry.");
 
 }

@@ -22,7 +22,7 @@ internal static class S3ObjectKeys
     {
         if (string.IsNullOrEmpty(key))
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, "An object key must not be empty.");
+            return Failure.Because(StowageErrors.InvalidField, "An object key must not be empty.");
         }
 
         int bytes;
@@ -32,19 +32,19 @@ internal static class S3ObjectKeys
         }
         catch (EncoderFallbackException)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, "An object key must be valid Unicode.");
+            return Failure.Because(StowageErrors.InvalidField, "An object key must be valid Unicode.");
         }
 
         if (bytes > MaxKeyBytes)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, $"Your key is too long: its UTF-8 encoding is {bytes} bytes, at most {MaxKeyBytes} are allowed.");
+            return Failure.Because(StowageErrors.InvalidField, $"Your key is too long: its UTF-8 encoding is {bytes} bytes, at most {MaxKeyBytes} are allowed.");
         }
 
         var unrepresentable = S3XmlCharacters.IndexOfUnrepresentable(key);
         return unrepresentable < 0
             ? null
-            : S3Failures.WithMessage(
-                S3Errors.InvalidArgument,
+            : Failure.Because(
+                StowageErrors.InvalidField,
                 $"An object key must not contain {S3XmlCharacters.Describe(key, unrepresentable)} (character {unrepresentable + 1}): S3's XML answers cannot carry it. "
                 + "Control characters other than tab, line feed and carriage return, U+FFFE and U+FFFF are not allowed in keys.");
     }

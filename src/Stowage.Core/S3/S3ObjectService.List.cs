@@ -31,7 +31,7 @@ public sealed partial class S3ObjectService
         ArgumentNullException.ThrowIfNull(request);
         if (request.MaxKeys < 0)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, "max-keys must be a non-negative integer.");
+            return Failure.Because(StowageErrors.InvalidField, "max-keys must be a non-negative integer.");
         }
 
         var prefix = request.Prefix ?? string.Empty;
@@ -42,7 +42,7 @@ public sealed partial class S3ObjectService
         {
             if (!S3ContinuationTokens.TryDecode(token, out var continued))
             {
-                return S3Failures.WithMessage(S3Errors.InvalidArgument, "The continuation token provided is incorrect.");
+                return Failure.Because(StowageErrors.InvalidField, "The continuation token provided is incorrect.");
             }
 
             // When the previous page ended on a common prefix, the keys under it are not listed again.

@@ -122,7 +122,7 @@ public sealed partial class S3ObjectService(
     {
         ArgumentNullException.ThrowIfNull(bucket);
         var record = await store.GetObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false);
-        return record is null ? S3Errors.NoSuchKey : record;
+        return record is null ? StowageErrors.ObjectNotFound : record;
     }
 
     /// <summary>
@@ -157,7 +157,7 @@ public sealed partial class S3ObjectService(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var stream = await blobs.OpenReadAsync(record.Blob, offset, cancellationToken).ConfigureAwait(false);
-        return stream is null ? S3Errors.NoSuchKey : stream;
+        return stream is null ? StowageErrors.ObjectNotFound : stream;
     }
 
     /// <summary>Deletes the object and its bytes; deleting a missing key succeeds, as in S3.</summary>

@@ -34,6 +34,6 @@ public sealed class S3UploadGate(IAccountStore accounts, TimeProvider time)
             _allowed.Add(principal.AccountId, allowed);
         }
 
-        return allowed ? null : S3Failures.WithMessage(S3Errors.AccessDenied, "This account is not allowed to upload.");
+        return allowed ? null : Failure.Because(StowageErrors.AccessDenied, "This account is not allowed to upload.");
     }
 }

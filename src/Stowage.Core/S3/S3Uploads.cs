@@ -10,11 +10,11 @@ internal static class S3Uploads
     {
         if (declaredLength is < 0)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, "The content length must not be negative.");
+            return Failure.Because(StowageErrors.InvalidField, "The content length must not be negative.");
         }
 
         return declaredLength > maxBytes
-            ? S3Failures.WithMessage(S3Errors.EntityTooLarge, $"Your proposed upload of {declaredLength} bytes exceeds the maximum allowed size of {maxBytes} bytes.")
+            ? Failure.Because(StowageErrors.FileTooLarge, $"Your proposed upload of {declaredLength} bytes exceeds the maximum allowed size of {maxBytes} bytes.")
             : null;
     }
 
@@ -23,7 +23,7 @@ internal static class S3Uploads
     /// use this code and status).
     /// </summary>
     public static Failure QuotaExceeded(long? quotaBytes) =>
-        S3Failures.WithMessage(S3Errors.QuotaExceeded, $"This write would take the account over its storage quota of {quotaBytes} bytes.");
+        Failure.Because(StowageErrors.StorageQuotaExceeded, $"This write would take the account over its storage quota of {quotaBytes} bytes.");
 
     /// <summary>
     /// The failure an <see cref="S3ContentException"/> carries, thrown by the body (ours or the front door's

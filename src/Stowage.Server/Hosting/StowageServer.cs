@@ -78,7 +78,7 @@ public static class StowageServer
 
         var app = builder.Build();
         app.UseS3Api(s3);
-        app.UseMiddleware<FailureMiddleware>();
+        app.UseMiddleware<SessionsExceptionHandler>();
         app.MapGet("/healthz", (HttpContext c) => SessionsResponses.WriteAsync(c, StatusCodes.Status200OK, new HealthWire("ok"), SessionsJsonContext.Default.HealthWire));
         app.MapSessionsApi();
         return app;

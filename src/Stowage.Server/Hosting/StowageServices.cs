@@ -65,6 +65,7 @@ public static class StowageServices
         services.AddSingleton<IStorageFullDetector, SqliteStorageFullDetector>();
         services.AddSingleton<IStorageReserve>(sp => new ReserveFile(dataDirectory, sp.GetRequiredService<IOptions<StorageCapacityOptions>>().Value.ReserveBytes));
         services.AddSingleton<StorageCapacity>();
+        services.AddSingleton<UnexpectedFailures>();
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
 

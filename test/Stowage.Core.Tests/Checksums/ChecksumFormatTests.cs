@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
 
@@ -33,7 +34,7 @@ public sealed class ChecksumFormatTests
         var failure = ChecksumFormat.Validate(new ChecksumValue(algorithm, base64));
 
         failure.ShouldNotBeNull();
-        failure.Error.ShouldBe(S3Errors.InvalidDigest);
-        failure.Details["Message"].ShouldBe($"Value for {ChecksumNames.HeaderName(algorithm)} header is invalid.");
+        failure.Error.ShouldBe(StowageErrors.InvalidChecksum);
+        failure.Message.ShouldBe($"Value for {ChecksumNames.HeaderName(algorithm)} header is invalid.");
     }
 }

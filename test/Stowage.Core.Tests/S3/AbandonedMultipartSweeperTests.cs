@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 using static Stowage.Core.Tests.S3.MultipartFixture;
@@ -30,9 +31,9 @@ public sealed class AbandonedMultipartSweeperTests
 
         (await h.Sweeper.SweepOnceAsync(S3Harness.Ct)).ShouldBe(1);
 
-        (await h.Multipart.GetAsync(bucket, Key, old.UploadId, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.GetAsync(bucket, Key, old.UploadId, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.ListPartsAsync(old.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
-        (await h.Multipart.AbortAsync(bucket, Key, old.UploadId, S3Harness.Ct))!.Error.ShouldBe(S3Errors.NoSuchUpload);
+        (await h.Multipart.AbortAsync(bucket, Key, old.UploadId, S3Harness.Ct))!.Error.ShouldBe(StowageErrors.MultipartUploadNotFound);
         h.BlobFiles().Order(StringComparer.Ordinal).ShouldBe(before.Concat(youngFiles).Order(StringComparer.Ordinal)); // the old parts' files are gone
         await S3ObjectServicePutTests.ShouldStillBeAsync(h, bucket, existing, TestBytes.Random(10, seed: 3));
 
@@ -56,7 +57,7 @@ public sealed class AbandonedMultipartSweeperTests
         }
 
         (await h.Sweeper.SweepOnceAsync(S3Harness.Ct)).ShouldBe(1);
-        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 
@@ -20,9 +21,9 @@ public sealed class S3AccountLimitsTests
         var body = TestBytes.Random(5_000);
         var refused = await h.Objects.PutAsync(bucket, "b.jpg", new MemoryStream(body), body.Length, ObjectWrite.Plain, S3Harness.Ct);
 
-        var failure = refused.ShouldFailWith(S3Errors.QuotaExceeded);
-        S3Failures.MessageOf(failure).ShouldContain("10000 bytes");
-        (await h.Objects.HeadAsync(bucket, "b.jpg", S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        var failure = refused.ShouldFailWith(StowageErrors.StorageQuotaExceeded);
+        failure.Message.ShouldContain("10000 bytes");
+        (await h.Objects.HeadAsync(bucket, "b.jpg", S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
         h.BlobFiles().Count.ShouldBe(1);
         (await h.Store.GetAccountUsageAsync(bucket.AccountId, S3Harness.Ct)).ShouldBe(6_000);
     }
@@ -38,7 +39,7 @@ public sealed class S3AccountLimitsTests
 
         var refused = await h.Objects.PutAsync(bucket, "b.jpg", body, 5_000, ObjectWrite.Plain, S3Harness.Ct);
 
-        refused.ShouldFailWith(S3Errors.QuotaExceeded);
+        refused.ShouldFailWith(StowageErrors.StorageQuotaExceeded);
         (await h.Store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, S3Harness.Ct)).ShouldBeEmpty();
 
         // Replacing a.jpg with a larger object that still fits is fine: its old size is not counted twice.
@@ -56,7 +57,7 @@ public sealed class S3AccountLimitsTests
 
         var refused = await h.Objects.PutAsync(bucket, "big.e57", new MemoryStream(body), body.Length, ObjectWrite.Plain, S3Harness.Ct);
 
-        S3Failures.MessageOf(refused.ShouldFailWith(S3Errors.EntityTooLarge)).ShouldContain("1000 bytes");
+        refused.ShouldFailWith(StowageErrors.FileTooLarge).Message.ShouldContain("1000 bytes");
         h.BlobFiles().ShouldBeEmpty();
     }
 
@@ -70,7 +71,7 @@ public sealed class S3AccountLimitsTests
 
         var refused = await h.Objects.PutAsync(bucket, "big.e57", new MemoryStream(body), declaredLength: null, ObjectWrite.Plain, S3Harness.Ct);
 
-        refused.ShouldFailWith(S3Errors.EntityTooLarge);
+        refused.ShouldFailWith(StowageErrors.FileTooLarge);
         h.BlobFiles().ShouldBeEmpty();
     }
 }

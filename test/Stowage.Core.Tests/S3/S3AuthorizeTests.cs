@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
@@ -111,7 +112,7 @@ public sealed class S3AuthorizeTests
     private static void ShouldBeDenied(Core.Errors.Failure? failure, string reasonMentions)
     {
         failure.ShouldNotBeNull();
-        failure.Error.ShouldBe(S3Errors.AccessDenied);
-        failure.Details["Message"].ShouldBeOfType<string>().ShouldContain(reasonMentions);
+        failure.Error.ShouldBe(StowageErrors.AccessDenied);
+        failure.Message.ShouldContain(reasonMentions);
     }
 }

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 
@@ -49,7 +50,7 @@ public sealed class S3BucketServiceTests
     {
         await using var h = await S3Harness.CreateAsync();
 
-        (await h.Buckets.CreateAsync("acc_1", name, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidBucketName);
+        (await h.Buckets.CreateAsync("acc_1", name, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidBucketName);
         S3BucketService.IsValidName(name).ShouldBeFalse();
     }
 
@@ -58,7 +59,7 @@ public sealed class S3BucketServiceTests
     {
         await using var h = await S3Harness.CreateAsync();
 
-        (await h.Buckets.CreateAsync("acc_1", new string('a', 64), S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidBucketName);
+        (await h.Buckets.CreateAsync("acc_1", new string('a', 64), S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidBucketName);
         (await h.Buckets.CreateAsync("acc_1", new string('a', 63), S3Harness.Ct)).ShouldSucceed();
     }
 
@@ -81,7 +82,7 @@ public sealed class S3BucketServiceTests
         await using var h = await S3Harness.CreateAsync();
         await h.Buckets.CreateAsync("acc_1", "taken", S3Harness.Ct);
 
-        (await h.Buckets.CreateAsync("acc_2", "taken", S3Harness.Ct)).ShouldFailWith(S3Errors.BucketAlreadyExists);
+        (await h.Buckets.CreateAsync("acc_2", "taken", S3Harness.Ct)).ShouldFailWith(StowageErrors.BucketAlreadyExists);
         (await h.Buckets.FindAsync("taken", S3Harness.Ct))!.AccountId.ShouldBe("acc_1");
     }
 
@@ -104,9 +105,9 @@ public sealed class S3BucketServiceTests
         await h.Buckets.CreateAsync("acc_1", "theirs", S3Harness.Ct);
         var stranger = new S3Principal("AKIAAAAAAAAAAAAAAAAA", "s", "acc_2", null, null);
 
-        (await h.Buckets.GetAsync(stranger, "missing", S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchBucket);
-        (await h.Buckets.GetAsync(stranger, "Not_Valid", S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchBucket);
-        (await h.Buckets.GetAsync(stranger, "theirs", S3Harness.Ct)).ShouldFailWith(S3Errors.AccessDenied);
+        (await h.Buckets.GetAsync(stranger, "missing", S3Harness.Ct)).ShouldFailWith(StowageErrors.BucketNotFound);
+        (await h.Buckets.GetAsync(stranger, "Not_Valid", S3Harness.Ct)).ShouldFailWith(StowageErrors.BucketNotFound);
+        (await h.Buckets.GetAsync(stranger, "theirs", S3Harness.Ct)).ShouldFailWith(StowageErrors.AccessDenied);
     }
 
     [Fact]

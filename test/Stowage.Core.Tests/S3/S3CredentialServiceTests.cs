@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.S3;
@@ -57,7 +58,7 @@ public sealed partial class S3CredentialServiceTests
     {
         await using var h = await S3Harness.CreateAsync();
 
-        (await h.Credentials.ResolveAsync(accessKeyId, null, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidAccessKeyId);
+        (await h.Credentials.ResolveAsync(accessKeyId, null, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidApiKey);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed partial class S3CredentialServiceTests
 
         (await h.Credentials.RevokeAccessKeyAsync(created.AccessKeyId, S3Harness.Ct)).ShouldBeTrue();
 
-        (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidAccessKeyId);
+        (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidApiKey);
         (await h.Credentials.ListAccessKeysAsync("acc_1", S3Harness.Ct)).Single().Revoked.ShouldBe(h.Time.GetUtcNow());
     }
 
@@ -86,7 +87,7 @@ public sealed partial class S3CredentialServiceTests
         (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldSucceed();
 
         h.Time.AdvanceSeconds(1);
-        (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidAccessKeyId);
+        (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidApiKey);
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed partial class S3CredentialServiceTests
         var created = await h.Credentials.CreateAccessKeyAsync("acc_1", S3Harness.Ct);
         var temporary = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(created.AccessKeyId, temporary.SessionToken, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(created.AccessKeyId, temporary.SessionToken, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed partial class S3CredentialServiceTests
         await using var other = await S3Harness.CreateAsync();
         var foreign = await other.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(foreign.AccessKeyId, foreign.SessionToken, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(foreign.AccessKeyId, foreign.SessionToken, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -152,8 +153,8 @@ public sealed partial class S3CredentialServiceTests
         await using var h = await S3Harness.CreateAsync();
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, "", S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, null, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, "", S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -163,7 +164,7 @@ public sealed partial class S3CredentialServiceTests
         var first = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
         var second = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(first.AccessKeyId, second.SessionToken, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(first.AccessKeyId, second.SessionToken, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Theory]
@@ -180,7 +181,7 @@ public sealed partial class S3CredentialServiceTests
         var at = position >= 0 ? position : token.Length + position;
         var tampered = token[..at] + (token[at] == 'A' ? 'B' : 'A') + token[(at + 1)..];
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, tampered, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, tampered, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed partial class S3CredentialServiceTests
         // The first token's payload with the second's MAC: widening a scope by splicing must fail.
         var spliced = issued.SessionToken!.Split('.')[0] + "." + other.SessionToken!.Split('.')[1];
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, spliced, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, spliced, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Theory]
@@ -208,7 +209,7 @@ public sealed partial class S3CredentialServiceTests
         await using var h = await S3Harness.CreateAsync();
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, token, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, token, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -217,7 +218,7 @@ public sealed partial class S3CredentialServiceTests
         await using var h = await S3Harness.CreateAsync();
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, new string('A', 100_000) + "." + new string('A', 43), S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, new string('A', 100_000) + "." + new string('A', 43), S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public sealed partial class S3CredentialServiceTests
         (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed();
 
         h.Time.Advance(TimeSpan.FromMilliseconds(1));
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldFailWith(S3Errors.ExpiredToken);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldFailWith(StowageErrors.CredentialExpired);
     }
 
     [Fact]
@@ -241,7 +242,7 @@ public sealed partial class S3CredentialServiceTests
         var foreign = await other.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromSeconds(10), S3Harness.Ct);
         h.Time.AdvanceSeconds(60);
 
-        (await h.Credentials.ResolveAsync(foreign.AccessKeyId, foreign.SessionToken, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidToken);
+        (await h.Credentials.ResolveAsync(foreign.AccessKeyId, foreign.SessionToken, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidCredential);
     }
 
     [Theory]

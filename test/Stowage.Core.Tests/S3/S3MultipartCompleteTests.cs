@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Stowage.Core.Checksums;
@@ -38,7 +39,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         record.Checksum.ShouldBeNull();
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeBytes([.. contents.SelectMany(c => c)]);
         (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldSucceed().ETag.ShouldBe(record.ETag);
-        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
     }
 
@@ -95,7 +96,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         var bucket = await h.BucketAsync();
         var upload = await StartAsync(h, bucket);
 
-        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [], S3Harness.Ct)).ShouldFailWith(S3Errors.MalformedXml);
+        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [], S3Harness.Ct)).ShouldFailWith(StowageErrors.MalformedBody);
         (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldSucceed();
     }
 
@@ -116,7 +117,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
 
         var complete = await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [.. numbers.Select(n => Listed(parts[n]))], S3Harness.Ct);
 
-        complete.ShouldFailWith(S3Errors.InvalidPartOrder);
+        complete.ShouldFailWith(StowageErrors.InvalidPartOrder);
         await ShouldStillBeOpenAsync(h, bucket, upload);
     }
 
@@ -130,7 +131,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
 
         var complete = await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one), new CompletedPart(2, one.ETag, null)], S3Harness.Ct);
 
-        complete.ShouldFailWith(S3Errors.InvalidPart).Detail("PartNumber").ShouldBe(2);
+        complete.ShouldFailWith(StowageErrors.InvalidPart).Detail("PartNumber").ShouldBe(2);
         await ShouldStillBeOpenAsync(h, bucket, upload);
     }
 
@@ -148,7 +149,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
 
         var complete = await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one), new CompletedPart(2, etag, null)], S3Harness.Ct);
 
-        complete.ShouldFailWith(S3Errors.InvalidPart);
+        complete.ShouldFailWith(StowageErrors.InvalidPart);
         await ShouldStillBeOpenAsync(h, bucket, upload);
     }
 
@@ -161,7 +162,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         var one = await UploadAsync(h, bucket, upload, 1, [1]);
         var wrong = new ChecksumValue(ChecksumAlgorithm.Sha256, Convert.ToBase64String(SHA256.HashData([2])));
 
-        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one) with { Checksum = wrong }], S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidPart);
+        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one) with { Checksum = wrong }], S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidPart);
         (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one) with { Checksum = one.Checksum }], S3Harness.Ct)).ShouldSucceed();
     }
 
@@ -177,7 +178,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
 
         var complete = await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one), Listed(two), Listed(three)], S3Harness.Ct);
 
-        var failure = complete.ShouldFailWith(S3Errors.EntityTooSmall);
+        var failure = complete.ShouldFailWith(StowageErrors.PartTooSmall);
         failure.Detail("PartNumber").ShouldBe(2);
         failure.Detail("ProposedSize").ShouldBe(1023L);
         failure.Detail("MinSizeAllowed").ShouldBe(1024L);
@@ -194,7 +195,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         var one = await UploadAsync(h, bucket, upload, 1, TestBytes.Random(4 * 1024 * 1024));
         var two = await UploadAsync(h, bucket, upload, 2, TestBytes.Random(10));
 
-        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one), Listed(two)], S3Harness.Ct)).ShouldFailWith(S3Errors.EntityTooSmall);
+        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one), Listed(two)], S3Harness.Ct)).ShouldFailWith(StowageErrors.PartTooSmall);
         (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(one)], S3Harness.Ct)).ShouldSucceed().Size.ShouldBe(4 * 1024 * 1024);
     }
 
@@ -206,8 +207,8 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         var upload = await StartAsync(h, bucket);
         var one = await UploadAsync(h, bucket, upload, 1, [1]);
 
-        (await h.Multipart.CompleteAsync(bucket, Key, "unknown", [Listed(one)], S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
-        (await h.Multipart.CompleteAsync(bucket, "other/key", upload.UploadId, [Listed(one)], S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.CompleteAsync(bucket, Key, "unknown", [Listed(one)], S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.CompleteAsync(bucket, "other/key", upload.UploadId, [Listed(one)], S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         await ShouldStillBeOpenAsync(h, bucket, upload);
     }
 
@@ -226,7 +227,7 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, parts, S3Harness.Ct))));
 
         results.Count(r => r.IsSuccess).ShouldBe(1);
-        results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Failure!.Error == S3Errors.NoSuchUpload);
+        results.Where(r => !r.IsSuccess).ShouldAllBe(r => r.Failure!.Error == StowageErrors.MultipartUploadNotFound);
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeBytes([.. Enumerable.Range(1, 20).SelectMany(n => TestBytes.Random(100, seed: n))]);
     }
 
@@ -313,6 +314,6 @@ public sealed class S3MultipartCompleteTests(ITestOutputHelper output)
     private static async Task ShouldStillBeOpenAsync(S3Harness h, S3Bucket bucket, MultipartUploadRecord upload)
     {
         (await h.Multipart.GetAsync(bucket, upload.Key, upload.UploadId, S3Harness.Ct)).ShouldSucceed();
-        (await h.Objects.HeadAsync(bucket, upload.Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.HeadAsync(bucket, upload.Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
     }
 }

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Security.Cryptography;
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
@@ -68,7 +69,7 @@ public sealed class S3MultipartServiceTests
 
         var put = await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, partNumber, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.InvalidArgument).Detail("Message").ShouldBe("Part number must be an integer between 1 and 10000, inclusive");
+        put.ShouldFailWith(StowageErrors.InvalidField).Message.ShouldBe("Part number must be an integer between 1 and 10000, inclusive");
     }
 
     [Fact]
@@ -92,9 +93,9 @@ public sealed class S3MultipartServiceTests
         var other = await h.BucketAsync("other-bucket");
         var upload = await StartAsync(h, bucket);
 
-        (await h.Multipart.UploadPartAsync(bucket, Key, "nosuchupload", 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
-        (await h.Multipart.UploadPartAsync(bucket, "another/key", upload.UploadId, 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
-        (await h.Multipart.UploadPartAsync(other, Key, upload.UploadId, 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.UploadPartAsync(bucket, Key, "nosuchupload", 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.UploadPartAsync(bucket, "another/key", upload.UploadId, 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.UploadPartAsync(other, Key, upload.UploadId, 1, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
     }
 
@@ -111,7 +112,7 @@ public sealed class S3MultipartServiceTests
         var bad = await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream(second), second.Length,
             new ObjectWrite(new Dictionary<string, string>(), S3Digests.Md5(first), null, null), S3Harness.Ct);
 
-        bad.ShouldFailWith(S3Errors.BadDigest);
+        bad.ShouldFailWith(StowageErrors.ChecksumMismatch);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBe([kept]);
         (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(kept)], S3Harness.Ct)).ShouldSucceed();
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeBytes(first);
@@ -124,8 +125,8 @@ public sealed class S3MultipartServiceTests
         var bucket = await h.BucketAsync();
         var upload = await StartAsync(h, bucket);
 
-        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream(TestBytes.Random(1001)), null, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.EntityTooLarge);
-        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream([]), 5000, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.EntityTooLarge);
+        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream(TestBytes.Random(1001)), null, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.FileTooLarge);
+        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream([]), 5000, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.FileTooLarge);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
     }
 
@@ -152,7 +153,7 @@ public sealed class S3MultipartServiceTests
         var put = await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1, new MemoryStream([1]), 1,
             new ObjectWrite(new Dictionary<string, string>(), null, ChecksumAlgorithm.Crc32, null), S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.InvalidRequest);
+        put.ShouldFailWith(StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public sealed class S3MultipartServiceTests
         await using var h = await S3Harness.CreateAsync();
         var bucket = await h.BucketAsync();
         var upload = await StartAsync(h, bucket);
-        var failure = Core.Errors.Failure.Of(S3Errors.XAmzContentSha256Mismatch);
+        var failure = Core.Errors.Failure.Of(StowageErrors.ChecksumMismatch);
 
         var put = await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 1,
             new FailingStream(TestBytes.Random(100_000), 60_000, failure: new S3ContentException(failure)), 100_000, ObjectWrite.Plain, S3Harness.Ct);
@@ -183,7 +184,7 @@ public sealed class S3MultipartServiceTests
         (await h.Multipart.AbortAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldBeNull();
         body.Release();
 
-        (await put).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await put).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeNull();
     }
@@ -199,11 +200,11 @@ public sealed class S3MultipartServiceTests
 
         (await h.Multipart.AbortAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldBeNull();
 
-        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.ListPartsAsync(upload.UploadId, 0, 100, S3Harness.Ct)).ShouldBeEmpty();
-        (await h.Multipart.AbortAsync(bucket, Key, upload.UploadId, S3Harness.Ct))!.Error.ShouldBe(S3Errors.NoSuchUpload);
-        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 2, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
-        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(part)], S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchUpload);
+        (await h.Multipart.AbortAsync(bucket, Key, upload.UploadId, S3Harness.Ct))!.Error.ShouldBe(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.UploadPartAsync(bucket, Key, upload.UploadId, 2, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.CompleteAsync(bucket, Key, upload.UploadId, [Listed(part)], S3Harness.Ct)).ShouldFailWith(StowageErrors.MultipartUploadNotFound);
         await S3ObjectServicePutTests.ShouldStillBeAsync(h, bucket, existing, TestBytes.Random(10, seed: 9));
     }
 
@@ -214,8 +215,8 @@ public sealed class S3MultipartServiceTests
         var bucket = await h.BucketAsync();
         var upload = await StartAsync(h, bucket);
 
-        (await h.Multipart.AbortAsync(bucket, Key, "unknown", S3Harness.Ct))!.Error.ShouldBe(S3Errors.NoSuchUpload);
-        (await h.Multipart.AbortAsync(bucket, "other", upload.UploadId, S3Harness.Ct))!.Error.ShouldBe(S3Errors.NoSuchUpload);
+        (await h.Multipart.AbortAsync(bucket, Key, "unknown", S3Harness.Ct))!.Error.ShouldBe(StowageErrors.MultipartUploadNotFound);
+        (await h.Multipart.AbortAsync(bucket, "other", upload.UploadId, S3Harness.Ct))!.Error.ShouldBe(StowageErrors.MultipartUploadNotFound);
         (await h.Multipart.GetAsync(bucket, Key, upload.UploadId, S3Harness.Ct)).ShouldSucceed();
     }
 

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 
 namespace Stowage.Core.Tests.S3;
@@ -27,8 +28,8 @@ public sealed class S3ObjectKeysTests
     {
         var failure = S3ObjectKeys.Check(key).ShouldNotBeNull();
 
-        failure.Error.ShouldBe(S3Errors.InvalidArgument);
-        var message = S3Failures.MessageOf(failure);
+        failure.Error.ShouldBe(StowageErrors.InvalidField);
+        var message = failure.Message;
         message.ShouldContain(character);
         message.ShouldContain($"character {position}");
     }
@@ -38,7 +39,7 @@ public sealed class S3ObjectKeysTests
     {
         var failure = S3ObjectKeys.Check("a\ud800b").ShouldNotBeNull();
 
-        failure.Error.ShouldBe(S3Errors.InvalidArgument);
-        S3Failures.MessageOf(failure).ShouldContain("valid Unicode");
+        failure.Error.ShouldBe(StowageErrors.InvalidField);
+        failure.Message.ShouldContain("valid Unicode");
     }
 }

@@ -83,7 +83,7 @@ public sealed class S3ObjectServicePutTests
 
         var put = await h.Objects.PutAsync(bucket, Key, new MemoryStream(content), content.Length, new ObjectWrite(new Dictionary<string, string>(), wrongMd5, null, null), S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.BadDigest);
+        put.ShouldFailWith(StowageErrors.ChecksumMismatch);
         await ShouldStillBeAsync(h, bucket, old, TestBytes.Random(1000, seed: 1));
     }
 
@@ -136,7 +136,7 @@ public sealed class S3ObjectServicePutTests
         var put = await h.Objects.PutAsync(bucket, Key, new MemoryStream(content), content.Length,
             new ObjectWrite(new Dictionary<string, string>(), null, ChecksumAlgorithm.Sha256, () => wrong), S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.BadDigest).Detail("Message").ShouldBe("The SHA256 you specified did not match the calculated checksum.");
+        put.ShouldFailWith(StowageErrors.ChecksumMismatch).Message.ShouldBe("The SHA256 you specified did not match the calculated checksum.");
         await ShouldStillBeAsync(h, bucket, old, TestBytes.Random(1000, seed: 1));
     }
 
@@ -150,8 +150,8 @@ public sealed class S3ObjectServicePutTests
         var put = await h.Objects.PutAsync(bucket, Key, new MemoryStream([1, 2, 3]), 3,
             new ObjectWrite(new Dictionary<string, string>(), null, ChecksumAlgorithm.Crc32, () => zero), S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.BadDigest);
-        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        put.ShouldFailWith(StowageErrors.ChecksumMismatch);
+        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeNull();
     }
 
@@ -163,7 +163,7 @@ public sealed class S3ObjectServicePutTests
 
         var put = await h.Objects.PutAsync(bucket, Key, new FailingStream([], failAfter: 0), 1001, ObjectWrite.Plain, S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.EntityTooLarge);
+        put.ShouldFailWith(StowageErrors.FileTooLarge);
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public sealed class S3ObjectServicePutTests
 
         var put = await h.Objects.PutAsync(bucket, Key, new MemoryStream(TestBytes.Random(5000)), declared, ObjectWrite.Plain, S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.EntityTooLarge);
+        put.ShouldFailWith(StowageErrors.FileTooLarge);
         await ShouldStillBeAsync(h, bucket, old, TestBytes.Random(10));
     }
 
@@ -200,7 +200,7 @@ public sealed class S3ObjectServicePutTests
 
         var put = await h.Objects.PutAsync(bucket, Key, new MemoryStream(TestBytes.Random(actual)), declared, ObjectWrite.Plain, S3Harness.Ct);
 
-        put.ShouldFailWith(S3Errors.IncompleteBody);
+        put.ShouldFailWith(StowageErrors.IncompleteBody);
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeNull();
     }
 
@@ -210,7 +210,7 @@ public sealed class S3ObjectServicePutTests
         await using var h = await S3Harness.CreateAsync();
         var bucket = await h.BucketAsync();
         var old = await h.PutAsync(bucket, Key, TestBytes.Random(1000, seed: 1));
-        var badChunk = Failure.With(S3Errors.SignatureDoesNotMatch, "Message", "chunk 2");
+        var badChunk = Failure.Because(StowageErrors.AccessDenied, "chunk 2");
 
         // What the front door's aws-chunked reader does on a chunk whose signature does not verify.
         var body = new FailingStream(TestBytes.Random(200_000, seed: 2), 150_000, failure: new S3ContentException(badChunk));
@@ -239,8 +239,8 @@ public sealed class S3ObjectServicePutTests
         var bucket = await h.BucketAsync();
         var loneSurrogate = "photo" + (char)0xD800 + ".jpg";
 
-        (await h.Objects.PutAsync(bucket, "", new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidArgument);
-        (await h.Objects.PutAsync(bucket, loneSurrogate, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidArgument);
+        (await h.Objects.PutAsync(bucket, "", new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidField);
+        (await h.Objects.PutAsync(bucket, loneSurrogate, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidField);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class S3ObjectServicePutTests
         var longest = "é" + new string('k', 1022);
 
         (await h.Objects.PutAsync(bucket, longest, new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldSucceed();
-        (await h.Objects.PutAsync(bucket, longest + "k", new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(S3Errors.InvalidArgument);
+        (await h.Objects.PutAsync(bucket, longest + "k", new MemoryStream([1]), 1, ObjectWrite.Plain, S3Harness.Ct)).ShouldFailWith(StowageErrors.InvalidField);
     }
 
     internal static async Task ShouldStillBeAsync(S3Harness h, S3Bucket bucket, S3ObjectRecord record, byte[] content)

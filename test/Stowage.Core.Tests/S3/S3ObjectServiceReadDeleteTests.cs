@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
 
@@ -31,8 +32,8 @@ public sealed class S3ObjectServiceReadDeleteTests
         var bucket = await h.BucketAsync();
         await h.PutAsync(bucket, Key, [1]);
 
-        (await h.Objects.OpenAsync(bucket, Key + "x", 0, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
-        (await h.Objects.HeadAsync(bucket, "gallery/", S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.OpenAsync(bucket, Key + "x", 0, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
+        (await h.Objects.HeadAsync(bucket, "gallery/", S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
     }
 
     [Fact]
@@ -43,8 +44,8 @@ public sealed class S3ObjectServiceReadDeleteTests
         var other = await h.BucketAsync("second");
         await h.PutAsync(other, Key, [1]);
 
-        (await h.Objects.OpenAsync(bucket, Key, 0, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
-        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.OpenAsync(bucket, Key, 0, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
+        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public sealed class S3ObjectServiceReadDeleteTests
 
         await h.Objects.DeleteAsync(bucket, Key, S3Harness.Ct);
 
-        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
-        (await h.Objects.OpenAsync(bucket, Key, 0, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
+        (await h.Objects.OpenAsync(bucket, Key, 0, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeNull();
         var listing = (await h.Objects.ListAsync(bucket, new ObjectListRequest("", null, 10, null, null), S3Harness.Ct)).ShouldSucceed();
         listing.Objects.Select(o => o.Key).ShouldBe(["kept"]);
@@ -75,7 +76,7 @@ public sealed class S3ObjectServiceReadDeleteTests
         await h.Objects.DeleteAsync(bucket, Key, S3Harness.Ct);
         await h.Objects.DeleteAsync(bucket, Key, S3Harness.Ct);
 
-        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class S3ObjectServiceReadDeleteTests
         await h.Objects.DeleteAsync(bucket, Key, S3Harness.Ct);
 
         (await h.ReadBlobAsync(bucket, Key)).ShouldBeNull();
-        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(S3Errors.NoSuchKey);
+        (await h.Objects.HeadAsync(bucket, Key, S3Harness.Ct)).ShouldFailWith(StowageErrors.ObjectNotFound);
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Storage;
 using Stowage.Core.Tests.Support;
@@ -77,7 +78,7 @@ public sealed class S3ObjectServiceWriteOrderTests
         var failed = await h.Objects.PutAsync(bucket, Key, new MemoryStream(body), body.Length,
             new ObjectWrite(new Dictionary<string, string>(), new byte[16], null, null), S3Harness.Ct);
 
-        failed.ShouldFailWith(S3Errors.BadDigest);
+        failed.ShouldFailWith(StowageErrors.ChecksumMismatch);
         (await ReadAsync(h, bucket)).ShouldBeBytes(old);
         h.BlobFiles().Count.ShouldBe(1);
         (await h.Store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, S3Harness.Ct)).ShouldBeEmpty();

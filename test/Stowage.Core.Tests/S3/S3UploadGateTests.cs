@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 
 namespace Stowage.Core.Tests.S3;
@@ -18,8 +19,8 @@ public sealed class S3UploadGateTests
 
         var failure = await gate.CheckAsync(principal, action, S3Harness.Ct);
 
-        failure.ShouldNotBeNull().Error.ShouldBe(S3Errors.AccessDenied);
-        failure.Details["Message"].ShouldBe("This account is not allowed to upload.");
+        failure.ShouldNotBeNull().Error.ShouldBe(StowageErrors.AccessDenied);
+        failure.Message.ShouldBe("This account is not allowed to upload.");
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class S3UploadGateTests
         (await gate.CheckAsync(principal, S3Action.PutObject, S3Harness.Ct)).ShouldBeNull(); // cached
         s3.Time.Advance(S3CredentialService.CacheLifetime);
 
-        (await gate.CheckAsync(principal, S3Action.PutObject, S3Harness.Ct)).ShouldNotBeNull().Error.ShouldBe(S3Errors.AccessDenied);
+        (await gate.CheckAsync(principal, S3Action.PutObject, S3Harness.Ct)).ShouldNotBeNull().Error.ShouldBe(StowageErrors.AccessDenied);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class S3UploadGateTests
 
         var failure = await gate.CheckAsync(new S3Principal("ASIAEXAMPLE", "secret", "acc_gone", null, null), S3Action.PutObject, S3Harness.Ct);
 
-        failure.ShouldNotBeNull().Error.ShouldBe(S3Errors.AccessDenied);
+        failure.ShouldNotBeNull().Error.ShouldBe(StowageErrors.AccessDenied);
     }
 
     private static async Task<(S3UploadGate Gate, S3Principal Principal)> BlockedAsync(S3Harness s3)

@@ -11,12 +11,12 @@ internal static class ResultAssertions
         return result.Value!;
     }
 
-    /// <summary>Checks the failure's catalogue entry (code and status) and returns it for its details.</summary>
+    /// <summary>Checks the failure's catalogue entry (code and kind) and returns it for its details.</summary>
     public static Failure ShouldFailWith<T>(this Result<T> result, ErrorCode expected)
     {
         result.IsSuccess.ShouldBeFalse($"expected {expected.Code}, got success");
         result.Failure.Error.Code.ShouldBe(expected.Code);
-        result.Failure.Error.Status.ShouldBe(expected.Status);
+        result.Failure.Error.Kind.ShouldBe(expected.Kind);
         return result.Failure;
     }
 

@@ -11,7 +11,8 @@ namespace Stowage.Server.Protocols.S3;
 /// <summary>
 /// Every request on the S3 listener: route, authenticate (SigV4 header, presigned SigV4 or SigV2),
 /// authorize (the credential's scope, the account's permission to upload, bucket ownership), refuse uploads while the
-/// storage is full, run the operation. Failures are S3 XML;
+/// storage is full, run the operation. Failures are S3 XML, and this is the S3 door's one exception handler
+/// (<see cref="UnexpectedFailures"/> says what an unexpected exception means);
 /// a body that fails verification mid-stream (bad chunk signature, wrong payload hash) surfaces as
 /// <see cref="S3ContentException"/> after the core has discarded what it wrote.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class S3Dispatcher(
     S3BucketService buckets,
     S3UploadGate uploadGate,
     StorageCapacity capacity,
+    UnexpectedFailures failures,
     IOptions<S3Options> options,
     ILogger<S3Dispatcher> logger)
 {
@@ -51,32 +53,14 @@ internal sealed class S3Dispatcher(
             ServerLog.S3Refused(logger, context.Request.Method, target.Resource, ex.Failure.Error.Code);
             await S3Responses.WriteErrorAsync(context, ex.Failure, target).ConfigureAwait(false);
         }
-        catch (Exception ex) when (capacity.IsStorageFull(ex))
-        {
-            // docs/protocols/s3.md, "A full disk": 507, and writes are refused up front until there is room again.
-            capacity.ReportFull();
-            ServerLog.StorageFull(logger, context.Request.Method, target.Resource, ex.Message);
-            if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-            {
-                context.Response.Clear();
-                context.Response.Headers["x-amz-request-id"] = requestId;
-                await S3Responses.WriteErrorAsync(context, Failure.Of(S3Errors.InsufficientStorage), target).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
-        {
-            _ = ex;
-            ServerLog.ClientGone(logger, context.Request.Method, target.Resource);
-        }
         catch (Exception ex)
         {
-            ServerLog.Unhandled(logger, ex, context.Request.Method, target.Resource);
-            if (!context.Response.HasStarted)
+            if (failures.Classify(ex, context, target.Resource) is { } failure && !context.Response.HasStarted)
             {
                 context.Response.Clear();
                 context.Response.Headers["x-amz-request-id"] = requestId;
-                var error = ex is IOException ? S3Errors.ServiceUnavailable : S3Errors.InternalError;
-                await S3Responses.WriteErrorAsync(context, Failure.Of(error), target).ConfigureAwait(false);
+                context.Response.Headers["x-amz-id-2"] = requestId;
+                await S3Responses.WriteErrorAsync(context, failure, target).ConfigureAwait(false);
             }
         }
     }
@@ -91,7 +75,7 @@ internal sealed class S3Dispatcher(
         var route = S3Router.Select(context.Request, target);
         if (route.Refusal is { } refusal)
         {
-            return route.RefusalMessage is null ? Failure.Of(refusal) : S3Failures.WithMessage(refusal, route.RefusalMessage);
+            return route.RefusalMessage is null ? Failure.Of(refusal) : Failure.Because(refusal, route.RefusalMessage);
         }
 
         var authenticated = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -119,7 +103,7 @@ internal sealed class S3Dispatcher(
 
         if (S3UploadGate.IsUpload(route.Action) && !capacity.AcceptsWrites())
         {
-            return Failure.Of(S3Errors.InsufficientStorage);
+            return Failure.Of(StowageErrors.InsufficientStorage);
         }
 
         S3Bucket? bucket = null;

@@ -45,13 +45,11 @@ internal static class S3ObjectHeaders
             var bad = value.AsSpan().IndexOfAnyExcept(HeaderSafe);
             if (bad >= 0)
             {
-                return new Failure(S3Errors.InvalidArgument, new Dictionary<string, object?>
-                {
-                    [S3Failures.MessageField] =
-                        $"The {query} parameter holds {S3XmlCharacters.Describe(value, bad)}, which an HTTP header cannot carry: only visible ASCII, space and tab. "
-                        + "Percent-encode a file name as filename*=UTF-8''… (RFC 6266).",
-                    ["ArgumentName"] = query,
-                });
+                return new Failure(
+                    StowageErrors.InvalidField,
+                    new Dictionary<string, object?> { ["ArgumentName"] = query },
+                    reason: $"The {query} parameter holds {S3XmlCharacters.Describe(value, bad)}, which an HTTP header cannot carry: only visible ASCII, space and tab. "
+                        + "Percent-encode a file name as filename*=UTF-8''… (RFC 6266).");
             }
         }
 

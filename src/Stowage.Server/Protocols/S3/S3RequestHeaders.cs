@@ -52,7 +52,7 @@ internal static class S3RequestHeaders
 
         if (metadataBytes > MaxUserMetadataBytes)
         {
-            return S3Failures.WithMessage(S3Errors.InvalidArgument, $"Your metadata headers exceed the maximum allowed metadata size ({MaxUserMetadataBytes} bytes).");
+            return Failure.Because(StowageErrors.InvalidField, $"Your metadata headers exceed the maximum allowed metadata size ({MaxUserMetadataBytes} bytes).");
         }
 
         return headers;
@@ -69,7 +69,7 @@ internal static class S3RequestHeaders
         Span<byte> digest = stackalloc byte[18];
         if (!Convert.TryFromBase64String(value.ToString().Trim(), digest, out var written) || written != 16)
         {
-            return S3Errors.InvalidDigest;
+            return StowageErrors.InvalidChecksum;
         }
 
         return Result<byte[]?>.Ok(digest[..16].ToArray());
@@ -86,6 +86,6 @@ internal static class S3RequestHeaders
 
         return ChecksumNames.TryParseName(name, out var algorithm)
             ? Result<ChecksumAlgorithm?>.Ok(algorithm)
-            : S3Failures.WithMessage(S3Errors.InvalidRequest, $"Checksum algorithm '{name}' is not supported.");
+            : Failure.Because(StowageErrors.InvalidRequest, $"Checksum algorithm '{name}' is not supported.");
     }
 }

@@ -6,7 +6,7 @@ using Stowage.Core.S3;
 namespace Stowage.Server.Protocols.S3;
 
 /// <summary>
-/// S3's error body: <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;/Error&gt;</c> as
+/// S3's error body, with the S3 code and status <see cref="S3Errors.WireOf"/> gives the failure's catalogue entry: <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;/Error&gt;</c> as
 /// application/xml (docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses), with the
 /// failure's details as extra elements (S3 adds e.g. StringToSign, ArgumentName the same way). A HEAD answer
 /// carries no body, as in S3. Message, details and Resource may quote the request (its key, a header, a parameter),
@@ -27,15 +27,16 @@ internal static class S3Responses
             response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        var message = S3Failures.MessageOf(failure);
-        return S3Xml.WriteAsync(context, failure.Error.Status, writer =>
+        var wire = S3Errors.WireOf(failure.Error);
+        var message = failure.Reason ?? wire.Message;
+        return S3Xml.WriteAsync(context, wire.Status, writer =>
         {
             writer.WriteStartElement("Error");
-            writer.WriteElementString("Code", failure.Error.Code);
+            writer.WriteElementString("Code", wire.Code);
             writer.WriteElementString("Message", S3XmlCharacters.Printable(message));
             foreach (var (name, value) in failure.Details)
             {
-                if (name != S3Failures.MessageField && value is not null && IsXmlName(name))
+                if (value is not null && IsXmlName(name))
                 {
                     writer.WriteElementString(name, S3XmlCharacters.Printable(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
                 }
@@ -48,7 +49,7 @@ internal static class S3Responses
     }
 
     public static Task WriteErrorAsync(HttpContext context, ErrorCode error, S3Target target, string? message = null) =>
-        WriteErrorAsync(context, message is null ? Failure.Of(error) : S3Failures.WithMessage(error, message), target);
+        WriteErrorAsync(context, message is null ? Failure.Of(error) : Failure.Because(error, message), target);
 
     private static bool IsXmlName(string name)
     {

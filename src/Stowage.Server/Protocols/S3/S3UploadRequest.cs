@@ -18,7 +18,7 @@ internal static class S3UploadRequest
         var length = body.DecodedLength;
         if (length is null && !IsFramedWithoutLength(call.Request))
         {
-            return S3Errors.MissingContentLength;
+            return StowageErrors.LengthRequired;
         }
 
         var md5 = S3RequestHeaders.ContentMd5(call.Request);

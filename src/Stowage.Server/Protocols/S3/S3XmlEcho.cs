@@ -79,16 +79,12 @@ internal static class S3XmlEcho
         var at = S3XmlCharacters.IndexOfUnrepresentable(key);
         return at < 0
             ? null
-            : S3Failures.WithMessage(
-                S3Errors.InvalidArgument,
+            : Failure.Because(
+                StowageErrors.InvalidField,
                 $"The object key holds {S3XmlCharacters.Describe(key, at)} (character {at + 1}), which XML 1.0 cannot carry, so this answer cannot name it; "
                 + "such keys are no longer accepted. An upload begun with one can be aborted (AbortMultipartUpload).");
     }
 
     private static Failure Invalid(string argument, string message) =>
-        new(S3Errors.InvalidArgument, new Dictionary<string, object?>
-        {
-            [S3Failures.MessageField] = message,
-            ["ArgumentName"] = argument,
-        });
+        new(StowageErrors.InvalidField, new Dictionary<string, object?> { ["ArgumentName"] = argument }, reason: message);
 }

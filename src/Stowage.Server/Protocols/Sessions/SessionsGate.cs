@@ -27,7 +27,7 @@ internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, Sto
         if (secret is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await SessionsResponses.WriteErrorAsync(context, Failure.Of(StowageErrors.MissingBearerToken)).ConfigureAwait(false);
+            await SessionsResponses.WriteErrorAsync(context, Failure.Of(SessionsErrors.MissingBearerToken)).ConfigureAwait(false);
             return null;
         }
 

@@ -27,7 +27,7 @@ internal static class SessionsResponses
     public static async Task WriteErrorAsync(HttpContext context, Failure failure)
     {
         var response = context.Response;
-        response.StatusCode = failure.Error.Status;
+        response.StatusCode = SessionsStatus.Of(failure.Error.Kind);
         response.ContentType = "application/json";
         if (failure.RetryAfter is { } retry)
         {
@@ -43,7 +43,7 @@ internal static class SessionsResponses
             WriteValue(writer, value);
         }
 
-        writer.WriteString("message", failure.Error.Message);
+        writer.WriteString("message", failure.Message);
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Stowage.Core.S3;
@@ -15,7 +16,7 @@ public sealed class S3XmlAnswerTests
     public async Task ErrorBody_ForAKeyHoldingAControlCharacter_IsWellFormed_WithTheResourcePercentEncoded()
     {
         var context = NewContext();
-        var failure = S3Failures.WithMessage(S3Errors.InvalidArgument, "An object key must not contain U+0001: 'ctrl-\u0001.bin'");
+        var failure = Failure.Because(StowageErrors.InvalidField, "An object key must not contain U+0001: 'ctrl-\u0001.bin'");
 
         await S3Responses.WriteErrorAsync(context, failure, new S3Target("bkt", "ctrl-\u0001.bin\uffff"));
 

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3;
 
@@ -16,9 +17,9 @@ public sealed class S3XmlEchoTests
     {
         var failure = S3XmlEcho.Parameter(name, value, urlEncoded: false).ShouldNotBeNull();
 
-        failure.Error.ShouldBe(S3Errors.InvalidArgument);
+        failure.Error.ShouldBe(StowageErrors.InvalidField);
         failure.Details["ArgumentName"].ShouldBe(name);
-        S3Failures.MessageOf(failure).ShouldContain("encoding-type=url");
+        failure.Message.ShouldContain("encoding-type=url");
         S3XmlEcho.Parameter(name, value, urlEncoded: true).ShouldBeNull();
     }
 
@@ -43,9 +44,9 @@ public sealed class S3XmlEchoTests
 
         var failure = S3XmlEcho.Listed(keys, urlEncoded: false).ShouldNotBeNull();
 
-        failure.Error.ShouldBe(S3Errors.InvalidArgument);
+        failure.Error.ShouldBe(StowageErrors.InvalidField);
         failure.Details["ArgumentName"].ShouldBe("encoding-type");
-        S3Failures.MessageOf(failure).ShouldContain("'ctrl-%01.bin'");
+        failure.Message.ShouldContain("'ctrl-%01.bin'");
         S3XmlEcho.Listed(keys, urlEncoded: true).ShouldBeNull();
         S3XmlEcho.Render("dir/ctrl-\u0001 \uffff.bin", urlEncoded: true).ShouldBe("dir/ctrl-%01%20%EF%BF%BF.bin");
     }
@@ -53,7 +54,7 @@ public sealed class S3XmlEchoTests
     [Fact]
     public void Key_AnswersNamingTheKey_RefuseOneXmlCannotCarry()
     {
-        S3XmlEcho.Key("up-\u0002").ShouldNotBeNull().Error.ShouldBe(S3Errors.InvalidArgument);
+        S3XmlEcho.Key("up-\u0002").ShouldNotBeNull().Error.ShouldBe(StowageErrors.InvalidField);
         S3XmlEcho.Key("up-\r\n").ShouldBeNull();
     }
 }

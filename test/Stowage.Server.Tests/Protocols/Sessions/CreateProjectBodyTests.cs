@@ -1,3 +1,4 @@
+using Stowage.Server.Protocols.Sessions;
 using System.Text;
 using Stowage.Core.Errors;
 using Stowage.Core.Projects;
@@ -30,7 +31,7 @@ public sealed class CreateProjectBodyTests
     [InlineData(new byte[] { 0x7B, 0x22, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x22, 0x3A, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x7D })] // {"title":"<UTF-8 of U+D800>"}
     [InlineData(new byte[] { 0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00 })] // UTF-16 with its byte order mark
     public void Parse_IsInvalidJson_WhenTheBodyIsNotUtf8(byte[] body) =>
-        CreateProjectBody.Parse(body).Failure!.Error.ShouldBe(StowageErrors.InvalidJson);
+        CreateProjectBody.Parse(body).Failure!.Error.ShouldBe(SessionsErrors.InvalidJson);
 
     [Theory]
     [InlineData("{\"upload_id\":\"\\ud800\"}", "upload_id")]
@@ -56,7 +57,7 @@ public sealed class CreateProjectBodyTests
     [InlineData("[1]")]
     [InlineData("{\"a\":")]
     public void Parse_IsInvalidJson_WhenTheBodyIsNotAJsonObject(string json) =>
-        Parse(json).Failure!.Error.ShouldBe(StowageErrors.InvalidJson);
+        Parse(json).Failure!.Error.ShouldBe(SessionsErrors.InvalidJson);
 
     private static Result<CreateProjectRequest> Parse(string json) => CreateProjectBody.Parse(Encoding.UTF8.GetBytes(json));
 }

@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Text;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Auth;
@@ -60,8 +62,8 @@ public sealed class AwsExampleRequestTests
         }.Header("Host", "examplebucket.s3.amazonaws.com");
 
         await Authenticator(May24.AddHours(23)).ShouldAuthenticate(request);
-        var expired = await Authenticator(May24.AddHours(24).AddSeconds(1)).ShouldFail(request, S3Errors.AccessDenied);
-        expired.Message().ShouldBe("Request has expired");
+        var expired = await Authenticator(May24.AddHours(24).AddSeconds(1)).ShouldFail(request, StowageErrors.AccessDenied);
+        expired.Message.ShouldBe("Request has expired");
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class AwsExampleRequestTests
         var expires = DateTimeOffset.FromUnixTimeSeconds(1175139620);
 
         await Authenticator(expires.AddHours(-1), "https://s3.amazonaws.com").ShouldAuthenticate(request);
-        (await Authenticator(expires.AddSeconds(1), "https://s3.amazonaws.com").ShouldFail(request, S3Errors.AccessDenied)).Message().ShouldBe("Request has expired");
+        (await Authenticator(expires.AddSeconds(1), "https://s3.amazonaws.com").ShouldFail(request, StowageErrors.AccessDenied)).Message.ShouldBe("Request has expired");
     }
 
     private static S3RequestAuthenticator Authenticator(DateTimeOffset? now = null, string? publicEndpoint = null) =>

@@ -1,3 +1,4 @@
+using Stowage.Server.Protocols.S3;
 using Stowage.Core.S3;
 using Stowage.Server.Tests.S3.Support;
 

@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Text;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Streaming;
@@ -129,7 +131,7 @@ public sealed class HeaderAuthTests
         request.SignV4();
         request.Header("x-amz-security-token", "token");
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied)).Message().ShouldContain("x-amz-security-token");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied)).Message.ShouldContain("x-amz-security-token");
     }
 
     [Fact]
@@ -138,7 +140,7 @@ public sealed class HeaderAuthTests
         var request = Put("hello");
         request.SignV4(accessKeyId: "AKIAUNKNOWN000000000");
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidAccessKeyId);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidApiKey);
     }
 
     [Theory]
@@ -173,7 +175,7 @@ public sealed class HeaderAuthTests
         request.SignV4(time: TestRequest.Now.AddDays(-1));
         request.Header("x-amz-date", "20261121T192838Z");
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message().ShouldContain("Date is not the same as X-Amz-Date");
+        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message.ShouldContain("Date is not the same as X-Amz-Date");
     }
 
     [Fact]
@@ -182,7 +184,7 @@ public sealed class HeaderAuthTests
         var request = Put("hello");
         request.SignV4(service: "iam");
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message().ShouldContain("incorrect service 'iam'");
+        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message.ShouldContain("incorrect service 'iam'");
     }
 
     [Theory]
@@ -202,7 +204,7 @@ public sealed class HeaderAuthTests
         var request = Put("hello");
         request.SignV4(signedHeaders: ["x-amz-content-sha256", "x-amz-date"]);
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message().ShouldContain("host");
+        (await Authenticators.Create().ShouldFail(request, S3Errors.AuthorizationHeaderMalformed)).Message.ShouldContain("host");
     }
 
     [Fact]
@@ -212,7 +214,7 @@ public sealed class HeaderAuthTests
         request.SignV4();
         request.Headers.RemoveAll(h => h.Key == "x-amz-content-sha256");
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest)).Message().ShouldContain("x-amz-content-sha256");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest)).Message.ShouldContain("x-amz-content-sha256");
     }
 
     [Fact]
@@ -221,7 +223,7 @@ public sealed class HeaderAuthTests
         var request = Put("hello");
         request.SignV4(payloadHash: "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD");
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidArgument);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidField);
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed class HeaderAuthTests
         request.SignV4();
         request.Headers.RemoveAll(h => h.Key == "x-amz-date");
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
     }
 
     [Theory]
@@ -255,12 +257,12 @@ public sealed class HeaderAuthTests
     {
         var request = Put("hello").Header("Authorization", authorization);
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidArgument);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidField);
     }
 
     [Fact]
     public async Task Authenticate_ReturnsAccessDenied_ForAnAnonymousRequest() =>
-        (await Authenticators.Create().ShouldFail(Put("hello"), S3Errors.AccessDenied)).Message().ShouldContain("Anonymous");
+        (await Authenticators.Create().ShouldFail(Put("hello"), StowageErrors.AccessDenied)).Message.ShouldContain("Anonymous");
 
     [Fact]
     public async Task Authenticate_ReturnsInvalidArgument_WhenHeaderAndQueryBothAuthenticate()
@@ -268,7 +270,7 @@ public sealed class HeaderAuthTests
         var request = new TestRequest { Method = "GET", Target = "/bucket/key?X-Amz-Signature=abc" };
         request.SignV4();
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.InvalidArgument)).Message().ShouldStartWith("Only one auth mechanism allowed");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidField)).Message.ShouldStartWith("Only one auth mechanism allowed");
     }
 
     [Fact]

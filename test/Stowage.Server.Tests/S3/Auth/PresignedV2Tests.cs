@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Text;
 using Stowage.Core.S3;
 using Stowage.Server.Tests.S3.Support;
@@ -80,7 +82,7 @@ public sealed class PresignedV2Tests
         var request = new TestRequest();
         request.PresignV2(TestRequest.Now.AddSeconds(-1).ToUnixTimeSeconds());
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied)).Message().ShouldBe("Request has expired");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied)).Message.ShouldBe("Request has expired");
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class PresignedV2Tests
         request.PresignV2(InAnHour);
         request.Target = string.Join('&', request.Target.Split('&').Where(p => !p.StartsWith(parameter + "=", StringComparison.Ordinal)));
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -73,9 +75,9 @@ public sealed class PresignedV4Tests
         request.PresignV4(expires: 60);
 
         await Authenticators.Create(now: TestRequest.Now.AddSeconds(60)).ShouldAuthenticate(request);
-        var failure = await Authenticators.Create(now: TestRequest.Now.AddSeconds(61)).ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create(now: TestRequest.Now.AddSeconds(61)).ShouldFail(request, StowageErrors.AccessDenied);
 
-        failure.Message().ShouldBe("Request has expired");
+        failure.Message.ShouldBe("Request has expired");
         failure.Details["Expires"].ShouldBe("2026-11-21T19:29:38Z");
     }
 
@@ -85,7 +87,7 @@ public sealed class PresignedV4Tests
         var request = new TestRequest();
         request.PresignV4(time: TestRequest.Now.AddMinutes(16));
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied)).Message().ShouldBe("Request is not valid yet");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied)).Message.ShouldBe("Request is not valid yet");
     }
 
     [Theory]
@@ -203,7 +205,7 @@ public sealed class PresignedV4Tests
 
         await Authenticators.Create(resolver).ShouldAuthenticate(FromUrl(presigned.Url));
         await Authenticators.Create(resolver).ShouldFail(FromUrl(presigned.Url.Replace("partNumber=3", "partNumber=4", StringComparison.Ordinal)), S3Errors.SignatureDoesNotMatch);
-        await Authenticators.Create(resolver, now: presigned.Expires.AddSeconds(1)).ShouldFail(FromUrl(presigned.Url), S3Errors.AccessDenied);
+        await Authenticators.Create(resolver, now: presigned.Expires.AddSeconds(1)).ShouldFail(FromUrl(presigned.Url), StowageErrors.AccessDenied);
     }
 
     private static S3Credentials Temporary() =>

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
 using Stowage.Server.Tests.S3.Support;
@@ -51,7 +52,7 @@ public sealed class RequestBodyTests
         var request = new TestRequest().Header("x-amz-checksum-crc32", "AAAAAA==").Header("x-amz-checksum-sha1", "2jmj7l5rSw0yVb/vlWAYkK/YBwk=");
         request.SignV4();
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest)).Message().ShouldContain("Multiple checksum Types");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest)).Message.ShouldContain("Multiple checksum Types");
     }
 
     [Theory]
@@ -63,7 +64,7 @@ public sealed class RequestBodyTests
         var request = new TestRequest().Header(header, value);
         request.SignV4();
 
-        (await Authenticators.Create().ShouldFail(request, S3Errors.InvalidDigest)).Message().ShouldBe($"Value for {header} header is invalid.");
+        (await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidChecksum)).Message.ShouldBe($"Value for {header} header is invalid.");
     }
 
     [Theory]
@@ -74,7 +75,7 @@ public sealed class RequestBodyTests
         var request = new TestRequest().Header("x-amz-sdk-checksum-algorithm", value);
         request.SignV4();
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class RequestBodyTests
         var request = new TestRequest().Header("x-amz-checksum-crc32", "AAAAAA==").Header("x-amz-sdk-checksum-algorithm", "SHA256");
         request.SignV4();
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest);
     }
 
     [Theory]
@@ -95,7 +96,7 @@ public sealed class RequestBodyTests
         var request = new TestRequest().Header("x-amz-trailer", trailer).Header("x-amz-decoded-content-length", "0");
         request.SignV4(payloadHash: payloadHash);
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -107,6 +108,6 @@ public sealed class RequestBodyTests
             .Header("x-amz-decoded-content-length", "0");
         request.SignV4(payloadHash: "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest);
     }
 }

@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Globalization;
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
@@ -75,7 +77,7 @@ public sealed class StreamingUploadTests
         var request = new TestRequest { Body = AwsChunkedBodies.Unsigned(Payload, 65_536, Crc32) }.Header("x-amz-trailer", "x-amz-checksum-crc32");
         request.SignV4(payloadHash: SigV4.StreamingUnsignedPayloadTrailer);
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.MissingContentLength);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.LengthRequired);
     }
 
     [Fact]
@@ -84,7 +86,7 @@ public sealed class StreamingUploadTests
         var request = new TestRequest { Body = AwsChunkedBodies.Unsigned(Payload, 65_536, Crc32) }.Header("x-amz-decoded-content-length", "102400");
         request.SignV4(payloadHash: SigV4.StreamingUnsignedPayloadTrailer);
 
-        await Authenticators.Create().ShouldFail(request, S3Errors.InvalidRequest);
+        await Authenticators.Create().ShouldFail(request, StowageErrors.InvalidRequest);
     }
 
     private static TestRequest SignedStreaming(string mode, ChecksumValue? trailer, bool tamper)

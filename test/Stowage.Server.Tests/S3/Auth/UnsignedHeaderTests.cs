@@ -1,3 +1,4 @@
+using Stowage.Server.Protocols.S3;
 using System.Text;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
@@ -25,7 +26,7 @@ public sealed class UnsignedHeaderTests
         request.SignV4();
         request.Header("x-amz-meta-injected", "added after signing");
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-meta-injected");
     }
@@ -38,7 +39,7 @@ public sealed class UnsignedHeaderTests
         request.SignV4(accessKeyId: TemporaryKey, token: Token);
         request.Header("x-amz-acl", "bucket-owner-full-control");
 
-        var failure = await Authenticators.Create(resolver).ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create(resolver).ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-acl");
     }
@@ -50,7 +51,7 @@ public sealed class UnsignedHeaderTests
         request.SignV4();
         request.Header("x-amz-meta-b", "2").Header("X-Amz-Checksum-Crc32", "AAAAAA==").Header("x-amz-meta-a", "1");
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-checksum-crc32, x-amz-meta-a, x-amz-meta-b");
     }
@@ -84,7 +85,7 @@ public sealed class UnsignedHeaderTests
         request.PresignV4();
         request.Header("x-amz-meta-injected", "1");
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-meta-injected");
     }
@@ -100,7 +101,7 @@ public sealed class UnsignedHeaderTests
         request.PresignV4();
         request.Header(name, value);
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, name);
     }
@@ -130,7 +131,7 @@ public sealed class UnsignedHeaderTests
         var request = Put().Header("x-amz-acl", "public-read");
         request.PresignV4(extraQuery: [new("x-amz-acl", "bucket-owner-full-control")]);
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-acl");
     }
@@ -142,7 +143,7 @@ public sealed class UnsignedHeaderTests
         var request = Put().Header("x-amz-acl", "public-read");
         request.PresignV2(InAnHour, extraQuery: [new("x-amz-acl", "bucket-owner-full-control")]);
 
-        var failure = await Authenticators.Create().ShouldFail(request, S3Errors.AccessDenied);
+        var failure = await Authenticators.Create().ShouldFail(request, StowageErrors.AccessDenied);
 
         ShouldNameUnsigned(failure, "x-amz-acl");
     }
@@ -203,7 +204,7 @@ public sealed class UnsignedHeaderTests
 
     private static void ShouldNameUnsigned(Failure failure, string names)
     {
-        failure.Message().ShouldBe("There were headers present in the request which were not signed");
+        failure.Message.ShouldBe("There were headers present in the request which were not signed");
         failure.Details["HeadersNotSigned"].ShouldBe(names);
     }
 }

@@ -1,3 +1,4 @@
+using Stowage.Server.Protocols.S3;
 using System.Text;
 using Stowage.Core.Checksums;
 using Stowage.Core.Errors;
@@ -177,7 +178,7 @@ public sealed class AwsChunkedStreamTests
     {
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, trailer: null);
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), S3Errors.IncompleteBody);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), StowageErrors.IncompleteBody);
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class AwsChunkedStreamTests
         var crc32C = new ChecksumValue(ChecksumAlgorithm.Crc32C, Convert.ToBase64String(IncrementalChecksum.HashData(ChecksumAlgorithm.Crc32C, Payload)));
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, crc32C);
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), S3Errors.InvalidRequest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class AwsChunkedStreamTests
     {
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, new ChecksumValue(ChecksumAlgorithm.Crc32, "not base64!"));
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), S3Errors.InvalidDigest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), StowageErrors.InvalidChecksum);
     }
 
     [Fact]
@@ -202,7 +203,7 @@ public sealed class AwsChunkedStreamTests
     {
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32);
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(Payload.Length, null, false, null)), S3Errors.InvalidRequest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(Payload.Length, null, false, null)), StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed class AwsChunkedStreamTests
         var body = SignedBody(81_920, PayloadCrc32);
         var truncated = cut is 150 or 2 ? body[..^cut] : body[..cut];
 
-        ShouldFail(Signed(truncated, trailer: true), S3Errors.IncompleteBody);
+        ShouldFail(Signed(truncated, trailer: true), StowageErrors.IncompleteBody);
     }
 
     [Theory]
@@ -237,7 +238,7 @@ public sealed class AwsChunkedStreamTests
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32);
         var stream = new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(declared, null, true, ChecksumAlgorithm.Crc32));
 
-        ShouldFail(stream, S3Errors.IncompleteBody);
+        ShouldFail(stream, StowageErrors.IncompleteBody);
     }
 
     [Theory]
@@ -251,7 +252,7 @@ public sealed class AwsChunkedStreamTests
     {
         var stream = new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes(start + "0\r\n\r\n")), new AwsChunkedOptions(4, null, false, null));
 
-        ShouldFail(stream, S3Errors.InvalidRequest);
+        ShouldFail(stream, StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -259,7 +260,7 @@ public sealed class AwsChunkedStreamTests
     {
         var stream = new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes("1000001;chunk-signature=" + Seed + "\r\n")), Options(signed: true, trailer: false));
 
-        ShouldFail(stream, S3Errors.InvalidRequest, "larger than 16777216");
+        ShouldFail(stream, StowageErrors.InvalidRequest, "larger than 16777216");
     }
 
     [Fact]
@@ -280,7 +281,7 @@ public sealed class AwsChunkedStreamTests
     {
         var line = new string('1', AwsChunkedLimits.MaxLineBytes + 10);
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes(line)), new AwsChunkedOptions(1, null, false, null)), S3Errors.InvalidRequest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(Encoding.ASCII.GetBytes(line)), new AwsChunkedOptions(1, null, false, null)), StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -289,7 +290,7 @@ public sealed class AwsChunkedStreamTests
         var trailer = string.Concat(Enumerable.Repeat("x-amz-checksum-crc32:AAAAAA==\r\n", 1000));
         var body = Encoding.ASCII.GetBytes("0\r\n" + trailer + "\r\n");
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(0, null, true, ChecksumAlgorithm.Crc32)), S3Errors.InvalidRequest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(0, null, true, ChecksumAlgorithm.Crc32)), StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -297,7 +298,7 @@ public sealed class AwsChunkedStreamTests
     {
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32).Concat("garbage"u8.ToArray()).ToArray();
 
-        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), S3Errors.InvalidRequest);
+        ShouldFail(new AwsChunkedStream(new MemoryStream(body), Options(signed: false, trailer: true)), StowageErrors.InvalidRequest);
     }
 
     [Fact]
@@ -344,7 +345,7 @@ public sealed class AwsChunkedStreamTests
         var body = AwsChunkedBodies.Unsigned(Payload, 65_536, PayloadCrc32);
         var stream = new AwsChunkedStream(new MemoryStream(body), new AwsChunkedOptions(65_536, null, true, ChecksumAlgorithm.Crc32));
 
-        Should.Throw<S3BodyException>(() => stream.ReadExactly(new byte[65_536])).Failure.Error.ShouldBe(S3Errors.IncompleteBody);
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(new byte[65_536])).Failure.Error.ShouldBe(StowageErrors.IncompleteBody);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Stowage.Server.Protocols.S3;
+using Stowage.Core.Errors;
 using System.Security.Cryptography;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Streaming;
@@ -57,7 +59,7 @@ public sealed class PayloadSha256StreamTests
         var buffer = new byte[50];
 
         stream.ReadExactly(buffer);
-        Should.Throw<S3BodyException>(() => stream.ReadExactly(buffer)).Failure.Error.ShouldBe(S3Errors.IncompleteBody);
+        Should.Throw<S3BodyException>(() => stream.ReadExactly(buffer)).Failure.Error.ShouldBe(StowageErrors.IncompleteBody);
     }
 
     [Fact]

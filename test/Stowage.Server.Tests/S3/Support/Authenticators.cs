@@ -31,8 +31,4 @@ internal static class Authenticators
         result.Failure.Error.ShouldBe(expected, string.Join("; ", result.Failure.Details.Select(d => $"{d.Key}={d.Value}")));
         return result.Failure;
     }
-
-    /// <summary>The message S3 would render: the failure's own, or its code's default.</summary>
-    public static string Message(this Failure failure) =>
-        failure.Details.TryGetValue("Message", out var message) && message is string text ? text : failure.Error.Message;
 }

@@ -26,12 +26,12 @@ internal sealed class FakePrincipalResolver : IS3PrincipalResolver
         Calls.Add((accessKeyId, sessionToken));
         if (!_keys.TryGetValue(accessKeyId, out var key))
         {
-            return ValueTask.FromResult<Result<S3Principal>>(S3Errors.InvalidAccessKeyId);
+            return ValueTask.FromResult<Result<S3Principal>>(StowageErrors.InvalidApiKey);
         }
 
         if (!IgnoreTokens && !string.Equals(key.Token, sessionToken, StringComparison.Ordinal))
         {
-            return ValueTask.FromResult<Result<S3Principal>>(S3Errors.InvalidToken);
+            return ValueTask.FromResult<Result<S3Principal>>(StowageErrors.InvalidCredential);
         }
 
         return ValueTask.FromResult<Result<S3Principal>>(new S3Principal(accessKeyId, key.Secret, "account-1", null, null));

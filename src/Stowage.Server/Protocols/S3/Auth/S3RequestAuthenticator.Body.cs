@@ -24,7 +24,7 @@ internal sealed partial class S3RequestAuthenticator
 
             if (headerChecksum is not null || values.Count != 1)
             {
-                return S3AuthFailures.Message(S3Errors.InvalidRequest, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+                return S3AuthFailures.Message(StowageErrors.InvalidRequest, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
             }
 
             headerChecksum = new ChecksumValue(algorithm, values.ToString().Trim());
@@ -44,7 +44,7 @@ internal sealed partial class S3RequestAuthenticator
         if (hasTrailer != declared.HasValue)
         {
             return S3AuthFailures.Message(
-                S3Errors.InvalidRequest,
+                StowageErrors.InvalidRequest,
                 hasTrailer
                     ? "A STREAMING-…-TRAILER upload needs an x-amz-trailer header naming its checksum."
                     : "x-amz-trailer needs x-amz-content-sha256 STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER or STREAMING-UNSIGNED-PAYLOAD-TRAILER.");
@@ -52,7 +52,7 @@ internal sealed partial class S3RequestAuthenticator
 
         if (headerChecksum is not null && declared is not null)
         {
-            return S3AuthFailures.Message(S3Errors.InvalidRequest, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+            return S3AuthFailures.Message(StowageErrors.InvalidRequest, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
         }
 
         ChecksumAlgorithm? sdkAlgorithm = null;
@@ -60,7 +60,7 @@ internal sealed partial class S3RequestAuthenticator
         {
             if (!ChecksumNames.TryParseName(sdkText.Trim(), out var parsed))
             {
-                return S3AuthFailures.Message(S3Errors.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
+                return S3AuthFailures.Message(StowageErrors.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
             }
 
             sdkAlgorithm = parsed;
@@ -70,7 +70,7 @@ internal sealed partial class S3RequestAuthenticator
         if (sent is not null && sdkAlgorithm is not null && sent != sdkAlgorithm)
         {
             return S3AuthFailures.Message(
-                S3Errors.InvalidRequest,
+                StowageErrors.InvalidRequest,
                 $"Value for x-amz-sdk-checksum-algorithm header is invalid: the request carries a {ChecksumNames.Name(sent.Value)} checksum.");
         }
 
@@ -92,12 +92,12 @@ internal sealed partial class S3RequestAuthenticator
                 var decodedText = Header(request, "x-amz-decoded-content-length")?.Trim();
                 if (decodedText is null)
                 {
-                    return S3AuthFailures.Message(S3Errors.MissingContentLength, "An aws-chunked upload needs the x-amz-decoded-content-length header.");
+                    return S3AuthFailures.Message(StowageErrors.LengthRequired, "An aws-chunked upload needs the x-amz-decoded-content-length header.");
                 }
 
                 if (!long.TryParse(decodedText, NumberStyles.None, CultureInfo.InvariantCulture, out var decodedLength))
                 {
-                    return S3AuthFailures.Message(S3Errors.InvalidArgument, "x-amz-decoded-content-length must be a whole number of bytes.");
+                    return S3AuthFailures.Message(StowageErrors.InvalidField, "x-amz-decoded-content-length must be a whole number of bytes.");
                 }
 
                 var stream = new AwsChunkedStream(request.Body, new AwsChunkedOptions(decodedLength, chain, hasTrailer, declared));
@@ -122,7 +122,7 @@ internal sealed partial class S3RequestAuthenticator
             return algorithm;
         }
 
-        error = S3AuthFailures.Message(S3Errors.InvalidRequest, "The value specified in the x-amz-trailer header is not supported");
+        error = S3AuthFailures.Message(StowageErrors.InvalidRequest, "The value specified in the x-amz-trailer header is not supported");
         return null;
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class S3RequestAuthenticator
         var amzTimestamp = Header(request, AmzDateHeader)?.Trim();
         if (!AmzDate.TryParseTimestamp(amzTimestamp, out var requestTime))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "AWS authentication requires a valid Date or x-amz-date header");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "AWS authentication requires a valid Date or x-amz-date header");
         }
 
         if (!string.Equals(scope.Date, amzTimestamp[..8], StringComparison.Ordinal))
@@ -46,13 +46,13 @@ internal sealed partial class S3RequestAuthenticator
         var payloadHash = Header(request, ContentSha256Header)?.Trim();
         if (payloadHash is null)
         {
-            return S3AuthFailures.Message(S3Errors.InvalidRequest, "Missing required header for this request: x-amz-content-sha256");
+            return S3AuthFailures.Message(StowageErrors.InvalidRequest, "Missing required header for this request: x-amz-content-sha256");
         }
 
         if (!S3PayloadHash.TryClassify(payloadHash, out var mode))
         {
             return S3AuthFailures.Message(
-                S3Errors.InvalidArgument,
+                StowageErrors.InvalidField,
                 "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER], STREAMING-UNSIGNED-PAYLOAD-TRAILER, or a valid sha256 value.");
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class S3RequestAuthenticator
         var token = Header(request, SecurityTokenHeader)?.Trim();
         if (token is not null && !header.SignedHeaders.Contains(SecurityTokenHeader))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "The x-amz-security-token header must be among the signed headers.");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "The x-amz-security-token header must be among the signed headers.");
         }
 
         var principal = await resolver.ResolveAsync(header.Credential.AccessKeyId, token, cancellationToken).ConfigureAwait(false);

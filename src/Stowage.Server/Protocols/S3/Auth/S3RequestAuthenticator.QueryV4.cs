@@ -85,7 +85,7 @@ internal sealed partial class S3RequestAuthenticator
 
         if (requestTime - context.Now > TimeSpan.FromSeconds(_options.MaxClockSkewSeconds))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "Request is not valid yet");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "Request is not valid yet");
         }
 
         if (context.Now > requestTime.AddSeconds(expires))
@@ -96,7 +96,7 @@ internal sealed partial class S3RequestAuthenticator
         var headerToken = Header(request, SecurityTokenHeader)?.Trim();
         if (queryToken is null && headerToken is not null && !signedHeaders.Contains(SecurityTokenHeader))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "The x-amz-security-token header must be among the signed headers.");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "The x-amz-security-token header must be among the signed headers.");
         }
 
         // A presigned URL's payload is UNSIGNED-PAYLOAD unless it says otherwise (the JS SDK writes it out).

@@ -20,7 +20,7 @@ internal sealed partial class S3RequestAuthenticator
         {
             if (!context.TrySingle(name, out _))
             {
-                return S3AuthFailures.Message(S3Errors.InvalidArgument, $"The {name} parameter appears more than once.");
+                return S3AuthFailures.Message(StowageErrors.InvalidField, $"The {name} parameter appears more than once.");
             }
         }
 
@@ -29,13 +29,13 @@ internal sealed partial class S3RequestAuthenticator
         var expiresText = context.Single(SigV2Signer.QueryExpires);
         if (string.IsNullOrEmpty(accessKeyId) || string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(expiresText))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters");
         }
 
         if (!long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresSeconds)
             || expiresSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "Expires must be the expiry time in seconds since the epoch.");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "Expires must be the expiry time in seconds since the epoch.");
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(expiresSeconds);
@@ -79,7 +79,7 @@ internal sealed partial class S3RequestAuthenticator
         var date = Header(request, "Date")?.Trim();
         if (!DateTimeOffset.TryParse(amzDate ?? date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var requestTime))
         {
-            return S3AuthFailures.Message(S3Errors.AccessDenied, "AWS authentication requires a valid Date or x-amz-date header");
+            return S3AuthFailures.Message(StowageErrors.AccessDenied, "AWS authentication requires a valid Date or x-amz-date header");
         }
 
         if (IsSkewed(requestTime, context.Now))

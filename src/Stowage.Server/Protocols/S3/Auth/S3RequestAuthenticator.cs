@@ -31,7 +31,7 @@ internal sealed partial class S3RequestAuthenticator(IS3PrincipalResolver resolv
         if (authorization.Length > 0 && (presignedV4 || presignedV2))
         {
             return Fail(S3AuthFailures.Message(
-                S3Errors.InvalidArgument,
+                StowageErrors.InvalidField,
                 "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified"));
         }
 
@@ -44,7 +44,7 @@ internal sealed partial class S3RequestAuthenticator(IS3PrincipalResolver resolv
 
             return authorization.StartsWith("AWS ", StringComparison.Ordinal)
                 ? HeaderV2Async(context, authorization, cancellationToken)
-                : Fail(S3AuthFailures.Message(S3Errors.InvalidArgument, "Unsupported Authorization Type"));
+                : Fail(S3AuthFailures.Message(StowageErrors.InvalidField, "Unsupported Authorization Type"));
         }
 
         if (presignedV4)

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Buffers;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Xml;
@@ -26,14 +27,14 @@ internal sealed class CompleteMultipartUpload(S3MultipartService multipart) : IS
         var body = await ReadBodyAsync(call.Auth.Body.Content, call.Aborted).ConfigureAwait(false);
         if (body is null)
         {
-            await call.FailAsync(S3Errors.MalformedXml, $"The CompleteMultipartUpload body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.MalformedBody, $"The CompleteMultipartUpload body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
             return;
         }
 
         var parts = CompleteMultipartUploadBody.Parse(body.Value);
         if (parts is null)
         {
-            await call.FailAsync(S3Errors.MalformedXml).ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.MalformedBody).ConfigureAwait(false);
             return;
         }
 

@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Globalization;
 using Stowage.Core.S3;
 
@@ -18,14 +19,14 @@ internal sealed class ListMultipartUploads(S3MultipartService multipart) : IS3Op
         var maxUploads = DefaultMaxUploads;
         if (maxText is not null && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxUploads)))
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "max-uploads must be a non-negative integer.").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "max-uploads must be a non-negative integer.").ConfigureAwait(false);
             return;
         }
 
         var encodingType = call.Query(S3XmlEcho.EncodingType);
         if (encodingType is not null && encodingType != "url")
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "Invalid Encoding Method specified in Request").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "Invalid Encoding Method specified in Request").ConfigureAwait(false);
             return;
         }
 

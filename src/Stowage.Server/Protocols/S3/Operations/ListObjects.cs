@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Globalization;
 using System.Xml;
 using Stowage.Core.S3;
@@ -21,14 +22,14 @@ internal sealed class ListObjects(S3ObjectService objects) : IS3Operation
         var maxKeys = DefaultMaxKeys;
         if (maxKeysText is not null && !int.TryParse(maxKeysText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out maxKeys))
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "Provided max-keys not an integer or within integer range").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "Provided max-keys not an integer or within integer range").ConfigureAwait(false);
             return;
         }
 
         var encodingType = call.Query("encoding-type");
         if (encodingType is not null && encodingType != "url")
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "Invalid Encoding Method specified in Request").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "Invalid Encoding Method specified in Request").ConfigureAwait(false);
             return;
         }
 

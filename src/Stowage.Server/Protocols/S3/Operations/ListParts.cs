@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Globalization;
 using Stowage.Core.Checksums;
 using Stowage.Core.S3;
@@ -27,7 +28,7 @@ internal sealed class ListParts(S3MultipartService multipart) : IS3Operation
         if (!TryInt(call.Query("max-parts"), DefaultMaxParts, out var maxParts) || maxParts < 0 ||
             !TryInt(call.Query("part-number-marker"), 0, out var marker) || marker < 0)
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "max-parts and part-number-marker must be non-negative integers.").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "max-parts and part-number-marker must be non-negative integers.").ConfigureAwait(false);
             return;
         }
 

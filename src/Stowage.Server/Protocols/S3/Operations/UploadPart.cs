@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Globalization;
 using Stowage.Core.S3;
 
@@ -11,13 +12,13 @@ internal sealed class UploadPart(S3MultipartService multipart) : IS3Operation
         var uploadId = call.Query("uploadId");
         if (string.IsNullOrEmpty(uploadId))
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "UploadPart needs an uploadId.").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "UploadPart needs an uploadId.").ConfigureAwait(false);
             return;
         }
 
         if (!int.TryParse(call.Query("partNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber))
         {
-            await call.FailAsync(S3Errors.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive").ConfigureAwait(false);
+            await call.FailAsync(StowageErrors.InvalidField, "Part number must be an integer between 1 and 10000, inclusive").ConfigureAwait(false);
             return;
         }
 

@@ -215,7 +215,7 @@ internal sealed partial class AwsChunkedStream
         if (!ChecksumNames.TryParseHeaderName(name, out var algorithm) || algorithm != _options.DeclaredTrailer)
         {
             throw Fail(new S3BodyException(S3AuthFailures.Message(
-                S3Errors.InvalidRequest,
+                StowageErrors.InvalidRequest,
                 $"The trailer {name} was not declared in x-amz-trailer.")));
         }
 
@@ -275,14 +275,11 @@ internal sealed partial class AwsChunkedStream
     private static ReadOnlySpan<byte> ChunkSignatureExtension => "chunk-signature="u8;
 
     private static S3BodyException Framing(string detail) =>
-        new(S3AuthFailures.Message(S3Errors.InvalidRequest, $"Invalid aws-chunked body: {detail}."));
+        new(S3AuthFailures.Message(StowageErrors.InvalidRequest, $"Invalid aws-chunked body: {detail}."));
 
     private static S3BodyException Incomplete(string detail) =>
-        new(S3AuthFailures.Message(S3Errors.IncompleteBody, $"{S3Errors.IncompleteBody.Message} The aws-chunked body is incomplete: {detail}."));
+        new(S3AuthFailures.Message(StowageErrors.IncompleteBody, $"{S3Errors.WireOf(StowageErrors.IncompleteBody).Message} The aws-chunked body is incomplete: {detail}."));
 
     private static S3BodyException SignatureMismatch(string detail) =>
-        new(new Failure(S3Errors.SignatureDoesNotMatch, new Dictionary<string, object?>
-        {
-            [S3Failures.MessageField] = $"{S3Errors.SignatureDoesNotMatch.Message} ({detail}.)",
-        }));
+        new(Failure.Because(S3Errors.SignatureDoesNotMatch, $"{S3Errors.SignatureDoesNotMatch.Message} ({detail}.)"));
 }

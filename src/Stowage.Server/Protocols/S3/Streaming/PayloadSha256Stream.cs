@@ -1,3 +1,4 @@
+using Stowage.Core.Errors;
 using System.Security.Cryptography;
 using Stowage.Core.Common;
 using Stowage.Core.S3;
@@ -37,7 +38,7 @@ internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256, l
             if (_checked)
             {
                 // Past the declared length (Kestrel never delivers that, but this stream does not rely on it).
-                throw new S3BodyException(S3AuthFailures.Message(S3Errors.IncompleteBody, "The body is longer than its Content-Length."));
+                throw new S3BodyException(S3AuthFailures.Message(StowageErrors.IncompleteBody, "The body is longer than its Content-Length."));
             }
 
             _sha256.AppendData(data);
@@ -68,7 +69,6 @@ internal sealed class PayloadSha256Stream(Stream inner, byte[] expectedSha256, l
             {
                 throw new S3BodyException(new Core.Errors.Failure(S3Errors.XAmzContentSha256Mismatch, new Dictionary<string, object?>
                 {
-                    [S3Failures.MessageField] = S3Errors.XAmzContentSha256Mismatch.Message,
                     ["ClientComputedContentSHA256"] = Convert.ToHexStringLower(expectedSha256),
                     ["S3ComputedContentSHA256"] = Convert.ToHexStringLower(actual),
                 }));

@@ -63,13 +63,13 @@ internal sealed class CreateProject(SessionsGate gate, ProjectService projects)
                 body.Advance(read);
                 if (body.WrittenCount > MaxBodyBytes)
                 {
-                    return StowageErrors.InvalidJson; // the server's limit stops the body first where it can be set
+                    return SessionsErrors.InvalidJson; // the server's limit stops the body first where it can be set
                 }
             }
         }
         catch (BadHttpRequestException)
         {
-            return StowageErrors.InvalidJson;
+            return SessionsErrors.InvalidJson;
         }
 
         return CreateProjectBody.Parse(body.WrittenMemory);

@@ -26,7 +26,7 @@ internal static class CreateProjectBody
 
         if (!Utf8.IsValid(body.Span))
         {
-            return StowageErrors.InvalidJson;
+            return SessionsErrors.InvalidJson;
         }
 
         JsonDocument document;
@@ -36,7 +36,7 @@ internal static class CreateProjectBody
         }
         catch (JsonException)
         {
-            return StowageErrors.InvalidJson;
+            return SessionsErrors.InvalidJson;
         }
 
         using (document)
@@ -44,7 +44,7 @@ internal static class CreateProjectBody
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return StowageErrors.InvalidJson;
+                return SessionsErrors.InvalidJson;
             }
 
             var strings = new string?[StringFields.Length];
