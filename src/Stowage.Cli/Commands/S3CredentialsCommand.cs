@@ -131,7 +131,7 @@ internal static class S3CredentialsCommand
         Console.WriteLine($"Endpoint:           {endpoint}");
         if (credentials.Scope is { } scope)
         {
-            Console.WriteLine($"Allows:             uploading s3://{scope.Bucket}/{scope.Key} only (PutObject, multipart), with --acl {S3CredentialService.RequiredCannedAcl}");
+            Console.WriteLine($"Allows:             uploading s3://{scope.Bucket}/{scope.Key} only (PutObject, multipart), with --acl {AccountPolicy.RequiredCannedAcl}");
         }
 
         Console.WriteLine();
@@ -143,7 +143,7 @@ internal static class S3CredentialsCommand
         }
 
         Console.WriteLine(credentials.Scope is { } target
-            ? $"  aws --endpoint-url {endpoint} s3 cp FILE 's3://{target.Bucket}/{target.Key}' --acl {S3CredentialService.RequiredCannedAcl}"
+            ? $"  aws --endpoint-url {endpoint} s3 cp FILE 's3://{target.Bucket}/{target.Key}' --acl {AccountPolicy.RequiredCannedAcl}"
             : $"  aws --endpoint-url {endpoint} s3 ls");
     }
 

@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Stowage.Core.S3;
@@ -44,14 +45,14 @@ internal static class S3PresignCommand
 
             await using var services = await CliServices.OpenAsync(result.GetValue(data)!, cancellationToken).ConfigureAwait(false);
             var principal = await services.GetRequiredService<S3CredentialService>().ResolveAsync(result.GetValue(accessKey)!, null, cancellationToken).ConfigureAwait(false);
-            if (!principal.IsSuccess || principal.Value.Scope is not null)
+            if (!principal.IsSuccess || principal.Value.Principal.Kind != CredentialKind.S3AccessKey)
             {
                 return await S3CliOutput.FailAsync(1, $"'{result.GetValue(accessKey)}' is not an active long-lived access key.").ConfigureAwait(false);
             }
 
             var signer = principal.Value;
             var request = new S3PresignRequest(verb, result.GetValue(bucket)!, result.GetValue(key)!,
-                new S3Credentials(signer.AccessKeyId, signer.SecretAccessKey, null, null, signer.AccountId, null), expiry)
+                new S3Credentials(signer.AccessKeyId, signer.SecretAccessKey, null, null, signer.Principal.AccountId, null), expiry)
             {
                 Endpoint = new Uri(S3Endpoint.Resolve(result.GetValue(endpoint), S3Endpoint.LoadConfiguration())),
                 SignEmptyContentType = result.GetValue(emptyContentType),

@@ -4,11 +4,14 @@ using Stowage.Core.Uploads;
 namespace Stowage.Core.Accounts;
 
 /// <summary>
-/// The one place that decides an account's limits, whatever door the bytes come through (Sessions API, S3,
-/// project downloads): an account's own setting, else the server-wide default from configuration
-/// (<see cref="UploadOptions"/>). A rule written once per protocol would drift; this one cannot.
+/// The one place that decides what a <see cref="Principal"/> may do and how much, whatever door it came in by
+/// (Sessions API, S3, project downloads): its scopes, its account's permission to upload, what a temporary
+/// credential may touch (AccountPolicy.Access.cs), and the account's limits — quota, per-file and per-session
+/// caps, the extension allow-list — from the account's own setting, else the server-wide default from
+/// configuration (<see cref="UploadOptions"/>). How fast is <see cref="RateLimiting.RateLimitPolicy"/>'s.
+/// A rule written once per protocol would drift; these cannot.
 /// </summary>
-public sealed class AccountPolicy
+public sealed partial class AccountPolicy
 {
     private readonly UploadOptions _options;
     private readonly HashSet<string> _extensions;

@@ -40,8 +40,8 @@ public sealed class ApiKeyService(IAccountStore store, AccountService accounts, 
         return new CreatedKey(key, secret, account);
     }
 
-    /// <summary>Finds the live key behind a bearer secret, with its account: 401 invalid_api_key otherwise.</summary>
-    public async Task<Result<Caller>> AuthenticateAsync(string secret, CancellationToken cancellationToken)
+    /// <summary>The principal behind a bearer secret (its live key and account); invalid_api_key otherwise.</summary>
+    public async Task<Result<Principal>> AuthenticateAsync(string secret, CancellationToken cancellationToken)
     {
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 200)
         {
@@ -55,7 +55,7 @@ public sealed class ApiKeyService(IAccountStore store, AccountService accounts, 
         }
 
         var account = await store.GetAccountAsync(key.AccountId, cancellationToken).ConfigureAwait(false);
-        return account is null ? StowageErrors.InvalidApiKey : new Caller(key, account);
+        return account is null ? StowageErrors.InvalidApiKey : new Principal(account, CredentialKind.ApiKey, key.Id, key.Scopes);
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string? accountName, CancellationToken cancellationToken)

@@ -14,12 +14,12 @@ namespace Stowage.Core.Projects;
 public sealed class ProjectFileService(IProjectStore projects, IBlobStore blobs, ILogger<ProjectFileService> logger)
 {
     /// <summary>The file's record and bytes: ProjectNotFound for a project the caller cannot see, ProjectFileNotFound for a path it lacks.</summary>
-    public async Task<Result<ProjectFileContent>> OpenAsync(Caller caller, string name, string path, CancellationToken cancellationToken)
+    public async Task<Result<ProjectFileContent>> OpenAsync(Principal caller, string name, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.Has(Scopes.ProjectsRead))
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsRead) is { } denied)
         {
-            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsRead);
+            return denied;
         }
 
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
@@ -46,12 +46,12 @@ public sealed class ProjectFileService(IProjectStore projects, IBlobStore blobs,
     /// then on, and no running job can bring it back), then its bytes are deleted, then its rows. Should that
     /// stop half-way, the rows still list what is left, and a repeated DELETE finishes it.
     /// </summary>
-    public async Task<Result<bool>> DeleteAsync(Caller caller, string name, CancellationToken cancellationToken)
+    public async Task<Result<bool>> DeleteAsync(Principal caller, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.Has(Scopes.ProjectsWrite))
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
         {
-            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsWrite);
+            return denied;
         }
 
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);

@@ -9,11 +9,11 @@ public sealed partial class ProjectService
     /// <summary>The validated optional fields of a creation request.</summary>
     private sealed record Fields(string? Title, int PrivacyMode, string? CoordinateSystem);
 
-    private async Task<Result<Fields>> CheckCreateAsync(Caller caller, CreateProjectRequest request, CancellationToken cancellationToken)
+    private async Task<Result<Fields>> CheckCreateAsync(Principal caller, CreateProjectRequest request, CancellationToken cancellationToken)
     {
-        if (!caller.Has(Scopes.ProjectsWrite))
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
         {
-            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsWrite);
+            return denied;
         }
 
         // Seed 004: "Provide either upload_id or download_link — not both, not neither."
@@ -52,15 +52,15 @@ public sealed partial class ProjectService
             return Failure.With(StowageErrors.InvalidField, "field", "coordinate_system");
         }
 
-        if (!AccountPolicy.MayUpload(caller.Account))
+        if (AccountPolicy.RequireUpload(caller) is { } mayNot)
         {
-            return StowageErrors.TariffForbidsUpload;
+            return mayNot;
         }
 
         return new Fields(string.IsNullOrEmpty(title) ? null : title, request.PrivacyMode ?? 0, crs);
     }
 
-    private async Task<Result<ProjectCreated>> CreateFromSessionAsync(Caller caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
+    private async Task<Result<ProjectCreated>> CreateFromSessionAsync(Principal caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
     {
         var uploadId = request.UploadId!;
         var session = await uploads.GetSessionAsync(uploadId, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ public sealed partial class ProjectService
         return await StoreAsync(project, projectFiles, uploadId, caller.Account.MaxProjects, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Result<ProjectCreated>> CreateFromLinkAsync(Caller caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
+    private async Task<Result<ProjectCreated>> CreateFromLinkAsync(Principal caller, CreateProjectRequest request, Fields fields, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(request.DownloadLink, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
@@ -127,14 +127,14 @@ public sealed partial class ProjectService
     /// a request over the limit fails before a link is probed or files are listed. The store checks again
     /// atomically when it inserts (<see cref="IProjectStore.CreateProjectAsync"/>).
     /// </summary>
-    private async Task<Failure?> CheckProjectLimitAsync(Caller caller, CancellationToken cancellationToken) =>
+    private async Task<Failure?> CheckProjectLimitAsync(Principal caller, CancellationToken cancellationToken) =>
         caller.Account.MaxProjects is { } max && await projects.CountProjectsAsync(caller.AccountId, cancellationToken).ConfigureAwait(false) >= max
             ? ProjectLimitFailure(max)
             : null;
 
     private static Failure ProjectLimitFailure(int max) => Failure.With(StowageErrors.ProjectLimitReached, "limit", max);
 
-    private static ProjectRecord NewProject(string name, Caller caller, Fields fields, string title, string? uploadId, string? link, long size, DateTimeOffset now) =>
+    private static ProjectRecord NewProject(string name, Principal caller, Fields fields, string title, string? uploadId, string? link, long size, DateTimeOffset now) =>
         new(name, caller.AccountId, title, ProjectState.Queued, ProjectStatus.Queued, fields.PrivacyMode, fields.CoordinateSystem, uploadId, link, size, now, now, []);
 
     /// <summary>Seed 004: "title is optional (auto-generated if omitted)": named after what was uploaded.</summary>

@@ -28,7 +28,7 @@ public sealed partial class ProjectService(
     /// <summary>Raised after a project and its job were stored, so in-process workers can start at once.</summary>
     public event Action? JobEnqueued;
 
-    public async Task<Result<ProjectCreated>> CreateAsync(Caller caller, CreateProjectRequest request, CancellationToken cancellationToken)
+    public async Task<Result<ProjectCreated>> CreateAsync(Principal caller, CreateProjectRequest request, CancellationToken cancellationToken)
     {
         var checkedFields = await CheckCreateAsync(caller, request, cancellationToken).ConfigureAwait(false);
         if (!checkedFields.IsSuccess)
@@ -41,11 +41,11 @@ public sealed partial class ProjectService(
             : await CreateFromLinkAsync(caller, request, checkedFields.Value, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Result<ProjectView>> GetAsync(Caller caller, string name, CancellationToken cancellationToken)
+    public async Task<Result<ProjectView>> GetAsync(Principal caller, string name, CancellationToken cancellationToken)
     {
-        if (!caller.Has(Scopes.ProjectsRead))
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsRead) is { } denied)
         {
-            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsRead);
+            return denied;
         }
 
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
@@ -61,11 +61,11 @@ public sealed partial class ProjectService(
     }
 
     /// <summary>GET /projects: the caller's projects, newest first, with the total count.</summary>
-    public async Task<Result<(IReadOnlyList<ProjectRecord> Items, int Total)>> ListAsync(Caller caller, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<Result<(IReadOnlyList<ProjectRecord> Items, int Total)>> ListAsync(Principal caller, int offset, int limit, CancellationToken cancellationToken)
     {
-        if (!caller.Has(Scopes.ProjectsRead))
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsRead) is { } denied)
         {
-            return Failure.With(StowageErrors.InsufficientScope, "required", Scopes.ProjectsRead);
+            return denied;
         }
 
         if (offset < 0 || limit is < 1 or > 1000)

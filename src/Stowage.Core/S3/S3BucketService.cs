@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 
 namespace Stowage.Core.S3;
@@ -41,7 +42,7 @@ public sealed class S3BucketService(IS3Store store, TimeProvider time)
     }
 
     /// <summary>The bucket if the principal's account owns it: NoSuchBucket when missing, AccessDenied when another account's.</summary>
-    public async Task<Result<S3Bucket>> GetAsync(S3Principal principal, string name, CancellationToken cancellationToken)
+    public async Task<Result<S3Bucket>> GetAsync(Principal principal, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var bucket = await FindAsync(name, cancellationToken).ConfigureAwait(false);

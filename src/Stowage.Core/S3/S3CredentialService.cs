@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
 using Stowage.Core.Common;
 using Stowage.Core.Errors;
 
@@ -8,11 +9,13 @@ namespace Stowage.Core.S3;
 /// <summary>
 /// Long-lived access keys (stored) and temporary, key-scoped credentials (not stored: the session token
 /// carries its own scope and expiry, signed with a server-wide secret, so verifying one needs no database
-/// round trip; see <see cref="S3SessionToken"/>). Also decides what a principal may do (<see cref="Authorize"/>).
-/// Resolved long-lived keys are cached for <see cref="CacheLifetime"/>: a key revoked through this service
-/// stops working at once, one revoked by another process (the CLI beside a running server) within that time.
+/// round trip for the token; see <see cref="S3SessionToken"/>). Resolving a key gives the <see cref="Principal"/>
+/// it acts as, with its account; what that principal may do is <see cref="AccountPolicy"/>'s to decide.
+/// Resolved long-lived keys and the accounts of temporary credentials are cached for <see cref="CacheLifetime"/>:
+/// a key revoked through this service stops working at once, one revoked by another process (the CLI beside a
+/// running server) within that time, and so does a change to the account (its permission to upload).
 /// </summary>
-public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Options> options, TimeProvider time) : IS3PrincipalResolver
+public sealed class S3CredentialService(IS3Store store, IAccountStore accounts, IOptions<S3Options> options, TimeProvider time) : IS3CredentialResolver
 {
     /// <summary>The name of the server-wide secret that signs session tokens and derives temporary secrets.</summary>
     public const string SessionTokenKeyName = "s3-session-token-key";
@@ -25,7 +28,8 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
     private const int SessionTokenKeyBytes = 32;
 
     private readonly S3Options _options = options.Value;
-    private readonly TimedCache<S3Principal> _cache = new(time, CacheLifetime, CacheCapacity);
+    private readonly TimedCache<S3Credential> _cache = new(time, CacheLifetime, CacheCapacity);
+    private readonly TimedCache<Account> _accounts = new(time, CacheLifetime, CacheCapacity);
     private byte[]? _sessionTokenKey;
 
     /// <summary>Creates and stores a long-lived access key (AKIA…) for the account.</summary>
@@ -78,11 +82,11 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
     }
 
     /// <summary>
-    /// The principal behind an access key id (and session token, for a temporary one). Failures:
-    /// InvalidAccessKeyId (unknown or revoked), InvalidToken (a token that is malformed, forged or not for this key,
-    /// missing for a temporary key or sent with a long-lived one), ExpiredToken (past its expiration).
+    /// The credential behind an access key id (and session token, for a temporary one). Failures:
+    /// invalid_api_key (unknown or revoked, or its account is gone), invalid_credential (a token that is malformed,
+    /// forged or not for this key, missing for a temporary key or sent with a long-lived one), credential_expired.
     /// </summary>
-    public async ValueTask<Result<S3Principal>> ResolveAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
+    public async ValueTask<Result<S3Credential>> ResolveAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accessKeyId);
         if (string.IsNullOrEmpty(sessionToken))
@@ -111,12 +115,18 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
             return StowageErrors.InvalidApiKey;
         }
 
-        var principal = new S3Principal(record.AccessKeyId, record.SecretAccessKey, record.AccountId, Scope: null, Expiration: null);
-        _cache.Add(principal.AccessKeyId, principal);
-        return principal;
+        var account = await accounts.GetAccountAsync(record.AccountId, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            return StowageErrors.InvalidApiKey;
+        }
+
+        var credential = new S3Credential(record.AccessKeyId, record.SecretAccessKey, new Principal(account, CredentialKind.S3AccessKey, record.AccessKeyId, []));
+        _cache.Add(credential.AccessKeyId, credential);
+        return credential;
     }
 
-    private async ValueTask<Result<S3Principal>> ResolveTemporaryAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
+    private async ValueTask<Result<S3Credential>> ResolveTemporaryAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
     {
         if (sessionToken is null)
         {
@@ -136,7 +146,19 @@ public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Optio
             return StowageErrors.CredentialExpired;
         }
 
-        return new S3Principal(accessKeyId, S3AccessKeys.DeriveSecret(key, accessKeyId), token.AccountId, new S3KeyScope(token.Bucket, token.Key), expiration);
+        if (!_accounts.TryGet(token.AccountId, out var account))
+        {
+            account = await accounts.GetAccountAsync(token.AccountId, cancellationToken).ConfigureAwait(false);
+            if (account is null)
+            {
+                return StowageErrors.InvalidApiKey;
+            }
+
+            _accounts.Add(account.Id, account);
+        }
+
+        var principal = new Principal(account, CredentialKind.TemporaryCredential, accessKeyId, [], new S3KeyScope(token.Bucket, token.Key), expiration);
+        return new S3Credential(accessKeyId, S3AccessKeys.DeriveSecret(key, accessKeyId), principal);
     }
 
     /// <summary>

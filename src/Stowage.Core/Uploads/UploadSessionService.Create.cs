@@ -6,16 +6,16 @@ namespace Stowage.Core.Uploads;
 public sealed partial class UploadSessionService
 {
     /// <summary>POST /uploads: 403 when the account may not upload, 402 when it is already at its quota.</summary>
-    public async Task<Result<SessionCreated>> CreateAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<Result<SessionCreated>> CreateAsync(Principal caller, CancellationToken cancellationToken)
     {
-        if (RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
         {
             return denied;
         }
 
-        if (!AccountPolicy.MayUpload(caller.Account))
+        if (AccountPolicy.RequireUpload(caller) is { } mayNot)
         {
-            return StowageErrors.TariffForbidsUpload;
+            return mayNot;
         }
 
         var quota = _policy.QuotaOf(caller.Account);

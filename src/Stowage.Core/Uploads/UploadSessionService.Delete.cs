@@ -10,9 +10,9 @@ public sealed partial class UploadSessionService
     /// expired, already deleted or another account's session answers the same success, so ids don't
     /// leak. A session that became a project keeps its files: they are the project's now.
     /// </summary>
-    public async Task<Result<bool>> DeleteAsync(Caller caller, string uploadId, CancellationToken cancellationToken)
+    public async Task<Result<bool>> DeleteAsync(Principal caller, string uploadId, CancellationToken cancellationToken)
     {
-        if (RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
         {
             return denied;
         }

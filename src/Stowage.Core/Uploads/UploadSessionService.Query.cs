@@ -9,9 +9,9 @@ public sealed partial class UploadSessionService
     /// GET /uploads/{id}/{filename}. Either scope may read: resuming is part of uploading, so a
     /// write-only key must be able to ask how much the server holds.
     /// </summary>
-    public async Task<Result<FileProgress>> GetFileAsync(Caller caller, string uploadId, string rawName, CancellationToken cancellationToken)
+    public async Task<Result<FileProgress>> GetFileAsync(Principal caller, string uploadId, string rawName, CancellationToken cancellationToken)
     {
-        if (RequireScope(caller, Scopes.ProjectsRead, Scopes.ProjectsWrite) is { } denied)
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsRead, Scopes.ProjectsWrite) is { } denied)
         {
             return denied;
         }
@@ -33,9 +33,9 @@ public sealed partial class UploadSessionService
     }
 
     /// <summary>GET /uploads/{id}: every file and its progress.</summary>
-    public async Task<Result<SessionView>> GetSessionAsync(Caller caller, string uploadId, CancellationToken cancellationToken)
+    public async Task<Result<SessionView>> GetSessionAsync(Principal caller, string uploadId, CancellationToken cancellationToken)
     {
-        if (RequireScope(caller, Scopes.ProjectsRead, Scopes.ProjectsWrite) is { } denied)
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsRead, Scopes.ProjectsWrite) is { } denied)
         {
             return denied;
         }

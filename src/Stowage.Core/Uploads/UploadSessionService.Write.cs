@@ -12,7 +12,7 @@ public sealed partial class UploadSessionService
     /// otherwise); overlapping bytes overwrite in place; a complete file is returned unchanged; one
     /// writer per file. <c>received</c> moves only after the bytes are flushed (fsynced when durable).
     /// </summary>
-    public async Task<Result<FileProgress>> WriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken requestAborted)
+    public async Task<Result<FileProgress>> WriteAsync(Principal caller, string uploadId, string rawName, UploadBody body, CancellationToken requestAborted)
     {
         var checkedRequest = await CheckWriteAsync(caller, uploadId, rawName, body, requestAborted).ConfigureAwait(false);
         if (!checkedRequest.IsSuccess)
@@ -67,9 +67,9 @@ public sealed partial class UploadSessionService
     private static string LockName(string uploadId, string name) => $"upload/{uploadId}/{name}";
 
     /// <summary>Everything that can be refused before touching the session's files, cheapest first.</summary>
-    private async Task<Result<(string Name, ChunkRange Range, UploadSessionRecord Session)>> CheckWriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken cancellationToken)
+    private async Task<Result<(string Name, ChunkRange Range, UploadSessionRecord Session)>> CheckWriteAsync(Principal caller, string uploadId, string rawName, UploadBody body, CancellationToken cancellationToken)
     {
-        if (RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
+        if (AccountPolicy.RequireScope(caller, Scopes.ProjectsWrite) is { } denied)
         {
             return denied;
         }
@@ -113,9 +113,9 @@ public sealed partial class UploadSessionService
             return session.Failure;
         }
 
-        if (!AccountPolicy.MayUpload(caller.Account))
+        if (AccountPolicy.RequireUpload(caller) is { } mayNot)
         {
-            return StowageErrors.TariffForbidsUpload;
+            return mayNot;
         }
 
         return (name.Value, range.Value, session.Value);
@@ -151,7 +151,7 @@ public sealed partial class UploadSessionService
         return range;
     }
 
-    private async Task<Result<UploadFileRecord>> FindOrReserveAsync(Caller caller, string uploadId, string name, long total, CancellationToken cancellationToken)
+    private async Task<Result<UploadFileRecord>> FindOrReserveAsync(Principal caller, string uploadId, string name, long total, CancellationToken cancellationToken)
     {
         var existing = await store.GetFileAsync(uploadId, name, cancellationToken).ConfigureAwait(false);
         if (existing is not null)

@@ -27,7 +27,7 @@ public sealed partial class UploadSessionService(
     private TimeSpan Ttl => TimeSpan.FromSeconds(_options.SessionTtlSeconds);
 
     /// <summary>Loads a session the caller may see: another account's, a consumed or an expired one is 404.</summary>
-    private async Task<Result<UploadSessionRecord>> LoadSessionAsync(Caller caller, string uploadId, CancellationToken cancellationToken)
+    private async Task<Result<UploadSessionRecord>> LoadSessionAsync(Principal caller, string uploadId, CancellationToken cancellationToken)
     {
         if (!UploadIds.IsWellFormed(uploadId))
         {
@@ -45,9 +45,6 @@ public sealed partial class UploadSessionService(
 
     private long RemainingSeconds(UploadSessionRecord session) =>
         Math.Max(0, (long)Math.Ceiling((session.ExpiresAt - time.GetUtcNow()).TotalSeconds));
-
-    private static Failure? RequireScope(Caller caller, params string[] anyOf) =>
-        anyOf.Any(caller.Has) ? null : Failure.With(StowageErrors.InsufficientScope, "required", anyOf[0]);
 
     private static FileProgress ToProgress(UploadFileRecord file, bool ignored = false) =>
         new(file.Name, file.Received, file.Total, file.Complete, ignored);

@@ -68,7 +68,6 @@ public static class StowageServer
 
         builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddStowageCore(builder.Configuration);
-        builder.Services.AddValidatedSessionsOptions(builder.Configuration);
         builder.Services.AddSessionsApi();
         builder.Services.AddS3Api(s3);
         builder.Services.AddHostedService<JobWorkerService>();

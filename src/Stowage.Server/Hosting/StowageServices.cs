@@ -39,6 +39,7 @@ public static class StowageServices
         services.AddValidatedOptions<ProcessingOptions>(configuration, ProcessingOptions.Section, o => o.Validate());
         services.AddValidatedOptions<RemoteFetchOptions>(configuration, RemoteFetchOptions.Section, o => o.Validate());
         services.AddValidatedOptions<S3Options>(configuration, S3Options.SectionName, S3OptionsValidation.Validate);
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section, o => o.Validate());
         services.AddValidatedOptions<StorageCapacityOptions>(configuration, StorageCapacityOptions.Section, o => o.Validate());
 
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(new SqliteMetadataOptions
@@ -68,6 +69,7 @@ public static class StowageServices
         services.AddSingleton<UnexpectedFailures>();
         services.AddSingleton<ILockProvider, InProcessLockProvider>();
         services.AddSingleton<IRateLimiter, InMemoryRateLimiter>();
+        services.AddSingleton<RateLimitPolicy>();
 
         services.AddSingleton<IArchiveFormat>(sp => new ZipArchiveFormat(sp.GetRequiredService<IOptions<ProcessingOptions>>().Value.MaxArchiveEntries));
         services.AddSingleton<IArchiveFormat, LibArchiveFormat>();
@@ -85,13 +87,12 @@ public static class StowageServices
         services.AddSingleton<IJobHandler, ProjectProcessor>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<S3CredentialService>();
-        services.AddSingleton<IS3PrincipalResolver>(sp => sp.GetRequiredService<S3CredentialService>());
+        services.AddSingleton<IS3CredentialResolver>(sp => sp.GetRequiredService<S3CredentialService>());
         services.AddSingleton<S3BucketService>();
         services.AddSingleton<S3ObjectService>();
         services.AddSingleton<S3MultipartService>();
         services.AddSingleton<AbandonedMultipartSweeper>();
         services.AddSingleton<S3Presigner>();
-        services.AddSingleton<S3UploadGate>();
         return services;
     }
 

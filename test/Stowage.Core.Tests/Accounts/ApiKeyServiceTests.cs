@@ -34,7 +34,8 @@ public sealed class ApiKeyServiceTests
 
         var caller = (await h.Keys.AuthenticateAsync(created.Secret, CoreHarness.Ct)).ShouldSucceed();
 
-        caller.Key.Id.ShouldBe(created.Key.Id);
+        caller.KeyId.ShouldBe(created.Key.Id);
+        caller.Kind.ShouldBe(CredentialKind.ApiKey);
         caller.AccountId.ShouldBe(created.Account.Id);
         caller.Has(Scopes.ProjectsRead).ShouldBeTrue();
         caller.Has(Scopes.ProjectsWrite).ShouldBeFalse();

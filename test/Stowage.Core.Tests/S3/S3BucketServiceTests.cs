@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
 using Stowage.Core.Tests.Support;
@@ -91,8 +92,8 @@ public sealed class S3BucketServiceTests
     {
         await using var h = await S3Harness.CreateAsync();
         var bucket = (await h.Buckets.CreateAsync("acc_1", "mine", S3Harness.Ct)).ShouldSucceed();
-        var own = new S3Principal("AKIAAAAAAAAAAAAAAAAA", "s", "acc_1", null, null);
-        var scoped = own with { Scope = new S3KeyScope("mine", "k") };
+        var own = new Principal(S3Harness.FixedAccount("acc_1"), CredentialKind.S3AccessKey, "AKIAAAAAAAAAAAAAAAAA", []);
+        var scoped = own with { Kind = CredentialKind.TemporaryCredential, ObjectScope = new S3KeyScope("mine", "k") };
 
         (await h.Buckets.GetAsync(own, "mine", S3Harness.Ct)).ShouldSucceed().ShouldBe(bucket);
         (await h.Buckets.GetAsync(scoped, "mine", S3Harness.Ct)).ShouldSucceed().ShouldBe(bucket);
@@ -103,7 +104,7 @@ public sealed class S3BucketServiceTests
     {
         await using var h = await S3Harness.CreateAsync();
         await h.Buckets.CreateAsync("acc_1", "theirs", S3Harness.Ct);
-        var stranger = new S3Principal("AKIAAAAAAAAAAAAAAAAA", "s", "acc_2", null, null);
+        var stranger = new Principal(S3Harness.FixedAccount("acc_2"), CredentialKind.S3AccessKey, "AKIAAAAAAAAAAAAAAAAA", []);
 
         (await h.Buckets.GetAsync(stranger, "missing", S3Harness.Ct)).ShouldFailWith(StowageErrors.BucketNotFound);
         (await h.Buckets.GetAsync(stranger, "Not_Valid", S3Harness.Ct)).ShouldFailWith(StowageErrors.BucketNotFound);

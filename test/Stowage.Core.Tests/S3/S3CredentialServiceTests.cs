@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
@@ -46,7 +47,9 @@ public sealed partial class S3CredentialServiceTests
 
         var principal = (await h.Credentials.ResolveAsync(created.AccessKeyId, null, S3Harness.Ct)).ShouldSucceed();
 
-        principal.ShouldBe(new S3Principal(created.AccessKeyId, created.SecretAccessKey, "acc_1", Scope: null, Expiration: null));
+        principal.AccessKeyId.ShouldBe(created.AccessKeyId);
+        principal.SecretAccessKey.ShouldBe(created.SecretAccessKey);
+        principal.Principal.ShouldBe(new Principal(S3Harness.FixedAccount("acc_1"), CredentialKind.S3AccessKey, created.AccessKeyId, []), PrincipalComparer.Instance);
     }
 
     [Theory]
@@ -121,7 +124,10 @@ public sealed partial class S3CredentialServiceTests
         issued.Expiration.ShouldBe(DateTimeOffset.FromUnixTimeSeconds((TestTime.Start + TimeSpan.FromHours(2)).ToUnixTimeSeconds()));
         issued.Scope.ShouldBe(Scope);
         var principal = (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed();
-        principal.ShouldBe(new S3Principal(issued.AccessKeyId, issued.SecretAccessKey, "acc_1", Scope, issued.Expiration));
+        principal.AccessKeyId.ShouldBe(issued.AccessKeyId);
+        principal.SecretAccessKey.ShouldBe(issued.SecretAccessKey);
+        principal.Principal.ShouldBe(
+            new Principal(S3Harness.FixedAccount("acc_1"), CredentialKind.TemporaryCredential, issued.AccessKeyId, [], Scope, issued.Expiration), PrincipalComparer.Instance);
     }
 
     [Fact]
@@ -131,7 +137,7 @@ public sealed partial class S3CredentialServiceTests
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
         // Another service instance over the same store: the server-wide key is shared, nothing else is needed.
-        var restarted = new S3CredentialService(h.Store, Microsoft.Extensions.Options.Options.Create(h.Options), h.Time);
+        var restarted = new S3CredentialService(h.Store, h.Store, Microsoft.Extensions.Options.Options.Create(h.Options), h.Time);
 
         (await restarted.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed().SecretAccessKey.ShouldBe(issued.SecretAccessKey);
         (await h.Store.ListS3KeysAsync(null, S3Harness.Ct)).ShouldBeEmpty();
@@ -286,7 +292,7 @@ public sealed partial class S3CredentialServiceTests
 
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", scope, TimeSpan.FromHours(1), S3Harness.Ct);
 
-        (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed().Scope.ShouldBe(scope);
+        (await h.Credentials.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed().Principal.ObjectScope.ShouldBe(scope);
     }
 
     [GeneratedRegex("^AKIA[A-Z2-7]{16}$")]

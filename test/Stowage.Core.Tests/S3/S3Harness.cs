@@ -31,7 +31,7 @@ internal sealed class S3Harness : IAsyncDisposable
         var s3Options = Microsoft.Extensions.Options.Options.Create(options);
         var durability = Microsoft.Extensions.Options.Options.Create(new DurabilityOptions { Fsync = false });
         Accounts = new AccountService(Store, Time);
-        Credentials = new S3CredentialService(s3Store, s3Options, Time);
+        Credentials = new S3CredentialService(s3Store, Store, s3Options, Time);
         Buckets = new S3BucketService(s3Store, Time);
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
         Reclaimer = new BlobReclaimer(Store, Blobs, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
@@ -76,6 +76,12 @@ internal sealed class S3Harness : IAsyncDisposable
 
     /// <param name="configure">Adjusts the options before the services are built.</param>
     /// <param name="wrapStore">Puts a decorator (a counting one, say) between the services and the real store.</param>
+    /// <summary>Accounts that exist with a known id from the start, for tests that name an account by id.</summary>
+    public static readonly IReadOnlyList<string> FixedAccounts = ["acc_1", "acc_2"];
+
+    /// <summary>A fixed account as stored, for tests that need its record (a principal's).</summary>
+    public static Account FixedAccount(string id) => new(id, id.Replace('_', '-'), true, null, null, null, null, TestTime.Start);
+
     public static async Task<S3Harness> CreateAsync(Action<S3Options>? configure = null, Func<IS3Store, IS3Store>? wrapStore = null)
     {
         var options = new S3Options();
@@ -84,6 +90,11 @@ internal sealed class S3Harness : IAsyncDisposable
         Directory.CreateDirectory(root);
         var harness = new S3Harness(root, options, wrapStore);
         await harness.Store.InitializeAsync(Ct);
+        foreach (var id in FixedAccounts)
+        {
+            await harness.Store.CreateAccountAsync(FixedAccount(id), Ct);
+        }
+
         return harness;
     }
 

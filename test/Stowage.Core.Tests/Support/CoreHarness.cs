@@ -85,7 +85,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     }
 
     /// <summary>A caller as the front door sees one: a real key of the account, authenticated by its secret.</summary>
-    public async Task<Caller> CallerAsync(string account = AccountService.DefaultAccountName, IReadOnlyList<string>? scopes = null, Func<Account, Account>? configure = null)
+    public async Task<Principal> CallerAsync(string account = AccountService.DefaultAccountName, IReadOnlyList<string>? scopes = null, Func<Account, Account>? configure = null)
     {
         if (configure is not null)
         {
@@ -97,18 +97,18 @@ internal sealed class CoreHarness : IAsyncDisposable
         return caller.Value ?? throw new InvalidOperationException("A new key did not authenticate.");
     }
 
-    public async Task<string> NewSessionAsync(Caller caller) => (await Uploads.CreateAsync(caller, Ct)).ShouldSucceed().UploadId;
+    public async Task<string> NewSessionAsync(Principal caller) => (await Uploads.CreateAsync(caller, Ct)).ShouldSucceed().UploadId;
 
     /// <summary>A whole-file PUT with Content-Length.</summary>
-    public Task<Result<FileProgress>> PutAsync(Caller caller, string uploadId, string name, byte[] content) =>
+    public Task<Result<FileProgress>> PutAsync(Principal caller, string uploadId, string name, byte[] content) =>
         Uploads.WriteAsync(caller, uploadId, name, UploadBody.FromStream(new MemoryStream(content), content.Length, null), Ct);
 
     /// <summary>A chunk PUT: <paramref name="content"/> at <paramref name="start"/> of a file of <paramref name="total"/> bytes, with Content-Length.</summary>
-    public Task<Result<FileProgress>> PutChunkAsync(Caller caller, string uploadId, string name, byte[] content, long start, long total) =>
+    public Task<Result<FileProgress>> PutChunkAsync(Principal caller, string uploadId, string name, byte[] content, long start, long total) =>
         Uploads.WriteAsync(caller, uploadId, name, UploadBody.FromStream(new MemoryStream(content), content.Length, new ChunkRange(start, start + content.Length - 1, total)), Ct);
 
     /// <summary>A session holding the given complete files.</summary>
-    public async Task<string> CompleteSessionAsync(Caller caller, params (string Name, byte[] Content)[] files)
+    public async Task<string> CompleteSessionAsync(Principal caller, params (string Name, byte[] Content)[] files)
     {
         var uploadId = await NewSessionAsync(caller);
         foreach (var (name, content) in files)
@@ -120,7 +120,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     }
 
     /// <summary>A session of complete files turned into a project; returns the project's name.</summary>
-    public async Task<string> CreateProjectAsync(Caller caller, params (string Name, byte[] Content)[] files)
+    public async Task<string> CreateProjectAsync(Principal caller, params (string Name, byte[] Content)[] files)
     {
         var uploadId = await CompleteSessionAsync(caller, files);
         var created = await Projects.CreateAsync(caller, new CreateProjectRequest(uploadId, null, null, null, null), Ct);

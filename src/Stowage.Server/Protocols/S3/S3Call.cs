@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Stowage.Core.S3;
 using Stowage.Server.Protocols.S3.Auth;
 
@@ -7,7 +8,7 @@ namespace Stowage.Server.Protocols.S3;
 /// <param name="Bucket">The addressed bucket, owned by the caller's account; null for ListBuckets and CreateBucket.</param>
 internal sealed record S3Call(HttpContext Http, S3Target Target, S3AuthenticatedRequest Auth, S3Bucket? Bucket)
 {
-    public S3Principal Principal => Auth.Principal;
+    public Principal Principal => Auth.Principal;
 
     public HttpRequest Request => Http.Request;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Accounts;
 using Stowage.Core.Capacity;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
@@ -19,9 +20,7 @@ namespace Stowage.Server.Protocols.S3;
 internal sealed class S3Dispatcher(
     IServiceProvider services,
     S3RequestAuthenticator authenticator,
-    S3CredentialService credentials,
     S3BucketService buckets,
-    S3UploadGate uploadGate,
     StorageCapacity capacity,
     UnexpectedFailures failures,
     IOptions<S3Options> options,
@@ -91,17 +90,18 @@ internal sealed class S3Dispatcher(
             acl = queryAcl.ToString(); // presigned URLs carry the ACL as a signed query parameter (SUMMARY: JS, SigV2)
         }
 
-        if (credentials.Authorize(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
+        if (AccountPolicy.AuthorizeS3(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
         {
             return denied;
         }
 
-        if (await uploadGate.CheckAsync(principal, route.Action, context.RequestAborted).ConfigureAwait(false) is { } notAllowed)
+        var upload = AccountPolicy.IsUpload(route.Action);
+        if (upload && AccountPolicy.RequireUpload(principal) is { } notAllowed)
         {
             return notAllowed;
         }
 
-        if (S3UploadGate.IsUpload(route.Action) && !capacity.AcceptsWrites())
+        if (upload && !capacity.AcceptsWrites())
         {
             return Failure.Of(StowageErrors.InsufficientStorage);
         }

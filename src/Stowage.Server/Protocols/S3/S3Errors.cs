@@ -44,6 +44,7 @@ internal static class S3Errors
         Map(StowageErrors.CredentialExpired, "ExpiredToken", 400, "The provided token has expired.");
         Map(StowageErrors.InvalidApiKey, "InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.");
         Map(StowageErrors.AccessDenied, "AccessDenied", 403, "Access Denied");
+        Map(StowageErrors.TariffForbidsUpload, "AccessDenied", 403, "This account is not allowed to upload.");
         Map(StowageErrors.StorageQuotaExceeded, "QuotaExceeded", 403, "The account's storage quota would be exceeded.");
         Map(StowageErrors.BucketNotFound, "NoSuchBucket", 404, "The specified bucket does not exist.");
         Map(StowageErrors.ObjectNotFound, "NoSuchKey", 404, "The specified key does not exist.");

@@ -21,15 +21,6 @@ internal static class SessionsApi
         return services;
     }
 
-    public static IServiceCollection AddValidatedSessionsOptions(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SessionsRateLimitOptions>()
-            .Bind(configuration.GetSection(SessionsRateLimitOptions.Section))
-            .Validate(o => !o.Validate().Any(), "Stowage:RateLimits has a rule that is not 'N/second|minute|hour|day'.")
-            .ValidateOnStart();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stowage.Core.Accounts;
 using Stowage.Core.Capacity;
@@ -13,15 +12,13 @@ namespace Stowage.Server.Protocols.Sessions;
 /// endpoints that take space, room on the storage (507 insufficient_storage while it is full,
 /// docs/operations.md, "A full disk"). Reads and DELETE, which frees space, always go on.
 /// </summary>
-internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, StorageCapacity capacity, IOptions<SessionsRateLimitOptions> options)
+internal sealed class SessionsGate(ApiKeyService keys, RateLimitPolicy rateLimits, StorageCapacity capacity)
 {
-    private readonly Dictionary<SessionsEndpoint, RateLimitRule> _rules = options.Value.Rules()
-        .ToDictionary(r => Enum.Parse<SessionsEndpoint>(r.Name), r => RateLimitRule.Parse(r.Value)!);
-
-    private readonly bool _limiting = options.Value.Enabled;
+    // The budgets' names (RateLimitOptions) are the endpoints' names; spelled once, not per request.
+    private static readonly string[] Operations = Enum.GetNames<SessionsEndpoint>();
 
     /// <summary>The caller, or null after the refusal was written.</summary>
-    public async Task<Caller?> EnterAsync(HttpContext context, SessionsEndpoint endpoint)
+    public async Task<Principal?> EnterAsync(HttpContext context, SessionsEndpoint endpoint)
     {
         var secret = BearerToken(context.Request);
         if (secret is null)
@@ -39,14 +36,10 @@ internal sealed class SessionsGate(ApiKeyService keys, IRateLimiter limiter, Sto
             return null;
         }
 
-        if (_limiting)
+        if (rateLimits.Admit(caller.Value, Operations[(int)endpoint]) is { } limited)
         {
-            var decision = limiter.TryAcquire($"{caller.Value.Key.Id}:{endpoint}", _rules[endpoint]);
-            if (!decision.Allowed)
-            {
-                await SessionsResponses.WriteErrorAsync(context, new Failure(StowageErrors.RateLimited, retryAfter: decision.RetryAfter)).ConfigureAwait(false);
-                return null;
-            }
+            await SessionsResponses.WriteErrorAsync(context, limited).ConfigureAwait(false);
+            return null;
         }
 
         if (TakesSpace(endpoint) && !capacity.AcceptsWrites())

@@ -15,7 +15,7 @@ public sealed class S3ErrorsTests
     [
         "invalid_upload_id", "invalid_filename", "invalid_content_range", "chunk_length_mismatch",
         "upload_id_or_download_link_required", "provide_either_upload_id_or_download_link", "project_creation_failed",
-        "invalid_download_link", "download_link_forbidden", "tariff_forbids_upload", "insufficient_scope", "project_limit_reached",
+        "invalid_download_link", "download_link_forbidden", "insufficient_scope", "project_limit_reached",
         "upload_session_not_found", "file_not_found", "project_not_found", "project_file_not_found",
         "non_contiguous_chunk", "upload_in_progress", "extension_not_allowed",
     ];
@@ -55,6 +55,7 @@ public sealed class S3ErrorsTests
     [InlineData("internal_error", "InternalError", 500)]
     [InlineData("upload_session_not_found", "NoSuchKey", 404)]
     [InlineData("insufficient_scope", "AccessDenied", 403)]
+    [InlineData("tariff_forbids_upload", "AccessDenied", 403)]
     public void CoreEntry_RendersAsS3Does(string code, string s3Code, int status)
     {
         var wire = S3Errors.WireOf(Core.Single(e => e.Code == code));

@@ -30,7 +30,7 @@ public sealed class AwsExampleRequestTests
 
         var authenticated = await Authenticator().ShouldAuthenticate(request);
 
-        authenticated.Principal.AccessKeyId.ShouldBe(AccessKey);
+        authenticated.Principal.KeyId.ShouldBe(AccessKey);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class HeaderAuthTests
 
         var authenticated = await Authenticators.Create().ShouldAuthenticate(request);
 
-        authenticated.Principal.AccessKeyId.ShouldBe(TestRequest.AccessKeyId);
+        authenticated.Principal.KeyId.ShouldBe(TestRequest.AccessKeyId);
         authenticated.Body.DecodedLength.ShouldBe(5);
         Encoding.UTF8.GetString(await StreamReading.ReadAllAsync(authenticated.Body.Content)).ShouldBe("hello");
     }

@@ -8,7 +8,7 @@ namespace Stowage.Server.Tests.S3.Support;
 
 internal static class Authenticators
 {
-    public static S3RequestAuthenticator Create(IS3PrincipalResolver? resolver = null, DateTimeOffset? now = null, Action<S3Options>? configure = null)
+    public static S3RequestAuthenticator Create(IS3CredentialResolver? resolver = null, DateTimeOffset? now = null, Action<S3Options>? configure = null)
     {
         var options = new S3Options();
         configure?.Invoke(options);

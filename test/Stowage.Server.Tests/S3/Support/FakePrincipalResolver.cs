@@ -1,3 +1,4 @@
+using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
 using Stowage.Core.S3;
 
@@ -7,7 +8,7 @@ namespace Stowage.Server.Tests.S3.Support;
 /// Access keys held in memory. A key registered with a token requires exactly that token (InvalidToken
 /// otherwise, as the real resolver); <see cref="IgnoreTokens"/> accepts any. Every call is recorded.
 /// </summary>
-internal sealed class FakePrincipalResolver : IS3PrincipalResolver
+internal sealed class FakePrincipalResolver : IS3CredentialResolver
 {
     private readonly Dictionary<string, (string Secret, string? Token)> _keys = new(StringComparer.Ordinal);
 
@@ -15,25 +16,27 @@ internal sealed class FakePrincipalResolver : IS3PrincipalResolver
 
     public bool IgnoreTokens { get; init; }
 
+    private static readonly Account Account = new("account-1", "default", true, null, null, null, null, DateTimeOffset.UnixEpoch);
+
     public FakePrincipalResolver Add(string accessKeyId, string secret, string? token = null)
     {
         _keys[accessKeyId] = (secret, token);
         return this;
     }
 
-    public ValueTask<Result<S3Principal>> ResolveAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
+    public ValueTask<Result<S3Credential>> ResolveAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken)
     {
         Calls.Add((accessKeyId, sessionToken));
         if (!_keys.TryGetValue(accessKeyId, out var key))
         {
-            return ValueTask.FromResult<Result<S3Principal>>(StowageErrors.InvalidApiKey);
+            return ValueTask.FromResult<Result<S3Credential>>(StowageErrors.InvalidApiKey);
         }
 
         if (!IgnoreTokens && !string.Equals(key.Token, sessionToken, StringComparison.Ordinal))
         {
-            return ValueTask.FromResult<Result<S3Principal>>(StowageErrors.InvalidCredential);
+            return ValueTask.FromResult<Result<S3Credential>>(StowageErrors.InvalidCredential);
         }
 
-        return ValueTask.FromResult<Result<S3Principal>>(new S3Principal(accessKeyId, key.Secret, "account-1", null, null));
+        return ValueTask.FromResult<Result<S3Credential>>(new S3Credential(accessKeyId, key.Secret, new Principal(Account, CredentialKind.S3AccessKey, accessKeyId, [])));
     }
 }

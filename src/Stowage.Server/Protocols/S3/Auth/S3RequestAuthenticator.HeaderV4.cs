@@ -63,13 +63,13 @@ internal sealed partial class S3RequestAuthenticator
             return S3AuthFailures.Message(StowageErrors.AccessDenied, "The x-amz-security-token header must be among the signed headers.");
         }
 
-        var principal = await resolver.ResolveAsync(header.Credential.AccessKeyId, token, cancellationToken).ConfigureAwait(false);
-        if (!principal.IsSuccess)
+        var credential = await resolver.ResolveAsync(header.Credential.AccessKeyId, token, cancellationToken).ConfigureAwait(false);
+        if (!credential.IsSuccess)
         {
-            return principal.Failure;
+            return credential.Failure;
         }
 
-        var signingKey = SigningKeys.Get(principal.Value.SecretAccessKey, scope);
+        var signingKey = SigningKeys.Get(credential.Value.SecretAccessKey, scope);
         var mismatch = VerifyV4(
             context,
             SigV4Encoding.CanonicalQueryString(context.Query),
@@ -93,6 +93,6 @@ internal sealed partial class S3RequestAuthenticator
             ? new ChunkSignatureChain(signingKey, amzTimestamp, scope, header.Signature)
             : null;
         var body = BuildBody(request, mode, payloadHash, chain);
-        return body.IsSuccess ? new S3AuthenticatedRequest(principal.Value, body.Value) : body.Failure;
+        return body.IsSuccess ? new S3AuthenticatedRequest(credential.Value.Principal, body.Value) : body.Failure;
     }
 }

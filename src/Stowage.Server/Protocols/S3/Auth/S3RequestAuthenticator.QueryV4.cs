@@ -106,13 +106,13 @@ internal sealed partial class S3RequestAuthenticator
             return S3AuthFailures.QueryError("X-Amz-Content-Sha256 must be UNSIGNED-PAYLOAD, a STREAMING-… value, or a valid sha256 value.");
         }
 
-        var principal = await resolver.ResolveAsync(credential.AccessKeyId, queryToken ?? headerToken, cancellationToken).ConfigureAwait(false);
-        if (!principal.IsSuccess)
+        var resolved = await resolver.ResolveAsync(credential.AccessKeyId, queryToken ?? headerToken, cancellationToken).ConfigureAwait(false);
+        if (!resolved.IsSuccess)
         {
-            return principal.Failure;
+            return resolved.Failure;
         }
 
-        var signingKey = SigningKeys.Get(principal.Value.SecretAccessKey, credential.Scope);
+        var signingKey = SigningKeys.Get(resolved.Value.SecretAccessKey, credential.Scope);
         var mismatch = VerifyV4(
             context,
             SigV4Encoding.CanonicalQueryString(context.Query, exclude: SigV4.QuerySignature),
@@ -141,6 +141,6 @@ internal sealed partial class S3RequestAuthenticator
             ? new ChunkSignatureChain(signingKey, amzTimestamp, credential.Scope, signature)
             : null;
         var body = BuildBody(request, mode, payloadHash, chain);
-        return body.IsSuccess ? new S3AuthenticatedRequest(principal.Value, body.Value) : body.Failure;
+        return body.IsSuccess ? new S3AuthenticatedRequest(resolved.Value.Principal, body.Value) : body.Failure;
     }
 }

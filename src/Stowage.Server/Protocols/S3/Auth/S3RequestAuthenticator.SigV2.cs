@@ -51,16 +51,16 @@ internal sealed partial class S3RequestAuthenticator
         }
 
         var token = context.Single(SecurityTokenHeader) ?? Header(request, SecurityTokenHeader)?.Trim();
-        var principal = await resolver.ResolveAsync(accessKeyId, token, cancellationToken).ConfigureAwait(false);
-        if (!principal.IsSuccess)
+        var credential = await resolver.ResolveAsync(accessKeyId, token, cancellationToken).ConfigureAwait(false);
+        if (!credential.IsSuccess)
         {
-            return principal.Failure;
+            return credential.Failure;
         }
 
         // Base64 has '+', which a client that does not encode it sends raw, and a query decoder reads as a space.
         var provided = signature.Replace(' ', '+');
-        var mismatch = VerifyV2(context, principal.Value, expiresText, [expiresText], provided);
-        return mismatch ?? Authenticated(context, principal.Value);
+        var mismatch = VerifyV2(context, credential.Value, expiresText, [expiresText], provided);
+        return mismatch ?? Authenticated(context, credential.Value);
     }
 
     private async ValueTask<Result<S3AuthenticatedRequest>> HeaderV2Async(RequestContext context, string authorization, CancellationToken cancellationToken)
@@ -87,19 +87,19 @@ internal sealed partial class S3RequestAuthenticator
             return S3AuthFailures.TooSkewed(requestTime, context.Now, _options.MaxClockSkewSeconds);
         }
 
-        var principal = await resolver.ResolveAsync(
+        var credential = await resolver.ResolveAsync(
             credentials[..colon],
             Header(request, SecurityTokenHeader)?.Trim(),
             cancellationToken).ConfigureAwait(false);
-        if (!principal.IsSuccess)
+        if (!credential.IsSuccess)
         {
-            return principal.Failure;
+            return credential.Failure;
         }
 
         // Some signers put the Date header in the string-to-sign even beside x-amz-date: accept either.
         string[] dateLines = amzDate is null ? [date ?? string.Empty] : date is null ? [string.Empty] : [string.Empty, date];
-        var mismatch = VerifyV2(context, principal.Value, dateLines[0], dateLines, credentials[(colon + 1)..]);
-        return mismatch ?? Authenticated(context, principal.Value);
+        var mismatch = VerifyV2(context, credential.Value, dateLines[0], dateLines, credentials[(colon + 1)..]);
+        return mismatch ?? Authenticated(context, credential.Value);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal sealed partial class S3RequestAuthenticator
     /// headers or, failing those, from the query (where botocore puts them too). Every x-amz-* header is in the
     /// string to sign, so none can be unsigned, except one whose query twin carries another value.
     /// </summary>
-    private Failure? VerifyV2(RequestContext context, S3Principal principal, string reportedDateLine, string[] dateLines, string provided)
+    private Failure? VerifyV2(RequestContext context, S3Credential credential, string reportedDateLine, string[] dateLines, string provided)
     {
         var request = context.Request;
         var amzHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -151,7 +151,7 @@ internal sealed partial class S3RequestAuthenticator
             foreach (var dateLine in dateLines)
             {
                 var stringToSign = SigV2Signer.StringToSign(request.Method, contentMd5, contentType, dateLine, canonicalAmz, resource);
-                if (SigV2Signer.SignaturesEqual(SigV2Signer.Sign(principal.SecretAccessKey, stringToSign), provided))
+                if (SigV2Signer.SignaturesEqual(SigV2Signer.Sign(credential.SecretAccessKey, stringToSign), provided))
                 {
                     return unsigned is null ? null : S3AuthFailures.HeadersNotSigned([.. unsigned.Order(StringComparer.Ordinal)]);
                 }
@@ -163,7 +163,7 @@ internal sealed partial class S3RequestAuthenticator
             }
         }
 
-        return S3AuthFailures.SignatureDoesNotMatch(principal.AccessKeyId, reported!, provided, canonicalRequest: null);
+        return S3AuthFailures.SignatureDoesNotMatch(credential.AccessKeyId, reported!, provided, canonicalRequest: null);
     }
 
     /// <summary>The path as sent, and for a virtual-hosted request (Host = bucket.&lt;public endpoint host&gt;) "/bucket" + path.</summary>
@@ -181,9 +181,9 @@ internal sealed partial class S3RequestAuthenticator
         }
     }
 
-    private Result<S3AuthenticatedRequest> Authenticated(RequestContext context, S3Principal principal)
+    private Result<S3AuthenticatedRequest> Authenticated(RequestContext context, S3Credential credential)
     {
         var body = BuildBody(context.Request, S3PayloadMode.Unsigned, payloadHash: null, chain: null);
-        return body.IsSuccess ? new S3AuthenticatedRequest(principal, body.Value) : body.Failure;
+        return body.IsSuccess ? new S3AuthenticatedRequest(credential.Principal, body.Value) : body.Failure;
     }
 }

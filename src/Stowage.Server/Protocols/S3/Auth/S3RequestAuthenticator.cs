@@ -7,12 +7,12 @@ namespace Stowage.Server.Protocols.S3.Auth;
 
 /// <summary>
 /// Verifies an S3 request's signature — SigV4 Authorization header, presigned SigV4 query, presigned SigV2
-/// query, or SigV2 Authorization header — looks the credentials up through <see cref="IS3PrincipalResolver"/>,
+/// query, or SigV2 Authorization header — looks the credentials up through <see cref="IS3CredentialResolver"/>,
 /// and wraps the body in what checks it while it is read (payload SHA-256, aws-chunked chunk signatures).
 /// It never reads the body itself. The split follows minio's: parse, canonicalize, sign and compare in
 /// constant time (Core/S3/Signing), stream-verify (Streaming/).
 /// </summary>
-internal sealed partial class S3RequestAuthenticator(IS3PrincipalResolver resolver, IOptions<S3Options> options, TimeProvider time)
+internal sealed partial class S3RequestAuthenticator(IS3CredentialResolver resolver, IOptions<S3Options> options, TimeProvider time)
 {
     private const string AmzDateHeader = "x-amz-date";
     private const string ContentSha256Header = "x-amz-content-sha256";

@@ -1,17 +1,16 @@
 using Stowage.Core.RateLimiting;
-using Stowage.Server.Protocols.Sessions;
 
-namespace Stowage.Server.Tests.Protocols.Sessions;
+namespace Stowage.Core.Tests.RateLimiting;
 
-public sealed class SessionsRateLimitOptionsTests
+public sealed class RateLimitOptionsTests
 {
     [Fact]
-    public void Validate_AcceptsTheDefaults() => new SessionsRateLimitOptions().Validate().ShouldBeEmpty();
+    public void Validate_AcceptsTheDefaults() => new RateLimitOptions().Validate().ShouldBeEmpty();
 
     [Fact]
     public void Defaults_AreTheSeedsTable_PlusTheExtensions()
     {
-        var rules = new SessionsRateLimitOptions().Rules().ToDictionary(r => r.Name, r => RateLimitRule.Parse(r.Value));
+        var rules = new RateLimitOptions().Rules().ToDictionary(r => r.Name, r => RateLimitRule.Parse(r.Value));
 
         rules.ShouldBe(new Dictionary<string, RateLimitRule?>
         {
@@ -33,7 +32,7 @@ public sealed class SessionsRateLimitOptionsTests
     [Fact]
     public void Validate_NamesEachMalformedRule()
     {
-        var options = new SessionsRateLimitOptions { PutFile = "lots", CreateProject = "0/hour", GetFile = "5/minute" };
+        var options = new RateLimitOptions { PutFile = "lots", CreateProject = "0/hour", GetFile = "5/minute" };
 
         var errors = options.Validate().ToList();
 
@@ -49,9 +48,9 @@ public sealed class SessionsRateLimitOptionsTests
     [InlineData("-1/minute")]
     public void Validate_RefusesAMalformedRuleInAnyEndpoint(string value)
     {
-        foreach (var property in typeof(SessionsRateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(string)))
+        foreach (var property in typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(string)))
         {
-            var options = new SessionsRateLimitOptions();
+            var options = new RateLimitOptions();
             property.SetValue(options, value);
 
             options.Validate().ShouldHaveSingleItem().ShouldContain(property.Name);
@@ -61,15 +60,15 @@ public sealed class SessionsRateLimitOptionsTests
     [Fact]
     public void Rules_CoverEveryEndpointSetting()
     {
-        var settings = typeof(SessionsRateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name);
+        var settings = typeof(RateLimitOptions).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => p.Name);
 
-        new SessionsRateLimitOptions().Rules().Select(r => r.Name).ShouldBe(settings, ignoreOrder: true);
+        new RateLimitOptions().Rules().Select(r => r.Name).ShouldBe(settings, ignoreOrder: true);
     }
 
     [Fact]
     public void Validate_AcceptsOtherWellFormedRules()
     {
-        var options = new SessionsRateLimitOptions { PutFile = "50 / second", CreateUpload = "1000/day" };
+        var options = new RateLimitOptions { PutFile = "50 / second", CreateUpload = "1000/day" };
 
         options.Validate().ShouldBeEmpty();
     }

@@ -1,11 +1,12 @@
-namespace Stowage.Server.Protocols.Sessions;
+namespace Stowage.Core.RateLimiting;
 
 /// <summary>
-/// Per-key request budgets of the Sessions API, bound from "Stowage:RateLimits". Defaults are the seed
-/// 004 table ("Rate limits — HTTP 429 when exceeded"); GET /projects (the list) is not in the table and
-/// shares GET /projects/{name}'s budget size.
+/// Per-key request budgets, one per operation, bound from "Stowage:RateLimits" and applied by
+/// <see cref="RateLimitPolicy"/>. The operations are the Sessions API's; defaults are the seed 004 table
+/// (docs/protocols/sessions.md, "Limits": HTTP 429 when exceeded); GET /projects (the list) is not in the
+/// table and shares GET /projects/{name}'s budget size. An operation without a budget here is not limited.
 /// </summary>
-public sealed class SessionsRateLimitOptions
+public sealed class RateLimitOptions
 {
     public const string Section = "Stowage:RateLimits";
 
@@ -37,7 +38,7 @@ public sealed class SessionsRateLimitOptions
     {
         foreach (var (name, value) in Rules())
         {
-            if (Core.RateLimiting.RateLimitRule.Parse(value) is null)
+            if (RateLimitRule.Parse(value) is null)
             {
                 yield return $"RateLimits:{name} '{value}' is not 'N/second|minute|hour|day'.";
             }
