@@ -7,8 +7,7 @@ using Stowage.Core.S3;
 using Stowage.Core.Storage;
 using Stowage.Core.Uploads;
 using Stowage.Core.Tests.Support;
-using Stowage.Metadata.Sqlite;
-using Stowage.Storage.FileSystem;
+using Stowage.Core.Metadata;
 
 namespace Stowage.Core.Tests.S3;
 
@@ -25,8 +24,8 @@ internal sealed class S3Harness : IAsyncDisposable
     {
         _root = root;
         Options = options;
-        Store = new SqliteMetadataStore(new SqliteMetadataOptions { DatabasePath = Path.Combine(root, "metadata.db"), Durable = false });
-        Blobs = new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(root, "blobs") });
+        Store = TestBackend.Current.CreateMetadataStore(root, durable: false);
+        (Blobs, Composer) = TestBackend.Current.CreateBlobStore(root);
         var s3Store = wrapStore?.Invoke(Store) ?? Store;
         var s3Options = Microsoft.Extensions.Options.Options.Create(options);
         var durability = Microsoft.Extensions.Options.Options.Create(new DurabilityOptions { Fsync = false });
@@ -34,10 +33,10 @@ internal sealed class S3Harness : IAsyncDisposable
         Credentials = new S3CredentialService(s3Store, Store, s3Options, Time);
         Buckets = new S3BucketService(s3Store, Time);
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
-        Reclaimer = new BlobReclaimer(Store, Blobs, Blobs, Time, NullLogger<BlobReclaimer>.Instance);
+        Reclaimer = new BlobReclaimer(Store, Blobs, Composer, Time, NullLogger<BlobReclaimer>.Instance);
         Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
         Objects = new S3ObjectService(s3Store, Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
-        Multipart = new S3MultipartService(s3Store, Store, Policy, Blobs, Allocator, Reclaimer, Locks, s3Options, durability, Time);
+        Multipart = new S3MultipartService(s3Store, Store, Policy, Composer, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
 
@@ -45,9 +44,11 @@ internal sealed class S3Harness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = TestTime.New();
 
-    public SqliteMetadataStore Store { get; }
+    public IMetadataStore Store { get; }
 
-    public FileSystemBlobStore Blobs { get; }
+    public IBlobStore Blobs { get; }
+
+    public IBlobComposer Composer { get; }
 
     public InProcessLockProvider Locks { get; } = new();
 
@@ -123,7 +124,7 @@ internal sealed class S3Harness : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Store.Dispose();
+        (Store as IDisposable)?.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);

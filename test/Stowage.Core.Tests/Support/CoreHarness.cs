@@ -9,15 +9,14 @@ using Stowage.Core.Processing;
 using Stowage.Core.Projects;
 using Stowage.Core.Storage;
 using Stowage.Core.Uploads;
-using Stowage.Metadata.Sqlite;
+using Stowage.Core.Metadata;
 using Stowage.Processing.Archives;
-using Stowage.Storage.FileSystem;
 
 namespace Stowage.Core.Tests.Support;
 
 /// <summary>
-/// The core's services wired as the server wires them, over the real embedded backends (SQLite and the
-/// file system) in a temporary directory, with a manual clock. One per test; disposing removes everything.
+/// The core's services wired as the server wires them, over the real backends <see cref="TestBackend.Current"/>
+/// names (SQLite and the file system by default) in a temporary directory, with a manual clock. One per test; disposing removes everything.
 /// </summary>
 internal sealed class CoreHarness : IAsyncDisposable
 {
@@ -27,8 +26,8 @@ internal sealed class CoreHarness : IAsyncDisposable
     {
         _root = root;
         Settings = settings;
-        Store = new SqliteMetadataStore(new SqliteMetadataOptions { DatabasePath = Path.Combine(root, "metadata.db"), Durable = settings.Durability.Fsync });
-        Blobs = new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(root, "blobs") });
+        Store = TestBackend.Current.CreateMetadataStore(root, settings.Durability.Fsync);
+        (Blobs, Composer) = TestBackend.Current.CreateBlobStore(root);
         var uploads = Options.Create(settings.Uploads);
         var processing = Options.Create(settings.Processing);
         var durability = Options.Create(settings.Durability);
@@ -46,9 +45,11 @@ internal sealed class CoreHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = TestTime.New();
 
-    public SqliteMetadataStore Store { get; }
+    public IMetadataStore Store { get; }
 
-    public FileSystemBlobStore Blobs { get; }
+    public IBlobStore Blobs { get; }
+
+    public IBlobComposer Composer { get; }
 
     /// <summary>The blob store as the upload sessions see it: the same store, with failures to script (the harness's own reads bypass it).</summary>
     public ScriptedBlobStore SessionBlobs { get; }
@@ -137,7 +138,7 @@ internal sealed class CoreHarness : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Runner.Dispose();
-        Store.Dispose();
+        (Store as IDisposable)?.Dispose();
         try
         {
             Directory.Delete(_root, recursive: true);
