@@ -13,5 +13,6 @@ internal static class SqliteMigrations
         Migration003MultipartAge.Sql,
         Migration004Blobs.Sql,
         Migration005JobAccounts.Sql,
+        Migration006PartsUsage.Sql,
     ];
 }
