@@ -8,8 +8,9 @@ namespace Stowage.Core.Capacity;
 /// whatever each backend's <see cref="IStorageFullDetector"/> names), and each front door renders it as its
 /// protocol's "insufficient storage" answer. From the first such failure on, writes that would take space are
 /// refused up front (<see cref="AcceptsWrites"/>) until the reserve is back in place with room beside it, so
-/// what deletions free is not taken again at once. Deletions run through <see cref="FreeingAsync{T}"/>: if even a
-/// deletion finds the disk full, the reserve is released and it runs once more.
+/// what deletions free is not taken again at once; the periodic sweeps say when they freed space
+/// (<see cref="SpaceFreed"/>), so that is looked at without waiting for a write. Deletions run through
+/// <see cref="FreeingAsync{T}"/>: if even a deletion finds the disk full, the reserve is released and it runs once more.
 /// </summary>
 public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors, IStorageReserve reserve, TimeProvider time, ILogger<StorageCapacity> logger)
 {
