@@ -36,8 +36,11 @@ internal static class S3BucketsCommand
             var created = await services.GetRequiredService<S3BucketService>().CreateAsync(owner.Id, bucketName, cancellationToken).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
-                var reason = created.Failure.Error == S3Errors.BucketAlreadyExists ? "belongs to another account" : created.Failure.Error.Message;
-                return await S3CliOutput.FailAsync(1, $"Bucket '{bucketName}' {reason}.").ConfigureAwait(false);
+                // A refusal with a reason of its own (the projects bucket's reserved name) says it; else the plain one.
+                var reason = created.Failure.Details.ContainsKey(S3Failures.MessageField) ? S3Failures.MessageOf(created.Failure)
+                    : created.Failure.Error == S3Errors.BucketAlreadyExists ? $"Bucket '{bucketName}' belongs to another account."
+                    : $"Bucket '{bucketName}': {created.Failure.Error.Message}";
+                return await S3CliOutput.FailAsync(1, reason).ConfigureAwait(false);
             }
 
             var bucket = created.Value;

@@ -13,11 +13,17 @@ public sealed partial class S3CredentialService
     /// CreateMultipartUpload must carry <paramref name="cannedAcl"/> "bucket-owner-full-control" (seeds 000/001:
     /// "Ensure you're including --acl bucket-owner-full-control on the upload"). An unscoped principal (an
     /// account's own key) is not limited here: that the bucket is the account's is checked by
-    /// <see cref="S3BucketService.GetAsync"/>.
+    /// <see cref="S3BucketService.GetAsync"/>. The projects bucket has rules of its own (<see cref="S3ProjectsBucket.Authorize"/>):
+    /// read-only, and only to an account's own keys.
     /// </summary>
     public Failure? Authorize(S3Principal principal, S3Action action, string? bucket, string? key, string? cannedAcl)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        if (projectsBucket.Is(bucket))
+        {
+            return projectsBucket.Authorize(principal, action);
+        }
+
         if (principal.Scope is not { } scope)
         {
             return null;

@@ -12,7 +12,7 @@ namespace Stowage.Core.S3;
 /// Resolved long-lived keys are cached for <see cref="CacheLifetime"/>: a key revoked through this service
 /// stops working at once, one revoked by another process (the CLI beside a running server) within that time.
 /// </summary>
-public sealed partial class S3CredentialService(IS3Store store, IOptions<S3Options> options, TimeProvider time) : IS3PrincipalResolver
+public sealed partial class S3CredentialService(IS3Store store, S3ProjectsBucket projectsBucket, IOptions<S3Options> options, TimeProvider time) : IS3PrincipalResolver
 {
     /// <summary>The name of the server-wide secret that signs session tokens and derives temporary secrets.</summary>
     public const string SessionTokenKeyName = "s3-session-token-key";

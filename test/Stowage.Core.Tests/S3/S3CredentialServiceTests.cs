@@ -130,7 +130,7 @@ public sealed partial class S3CredentialServiceTests
         var issued = await h.Credentials.IssueTemporaryAsync("acc_1", Scope, TimeSpan.FromHours(2), S3Harness.Ct);
 
         // Another service instance over the same store: the server-wide key is shared, nothing else is needed.
-        var restarted = new S3CredentialService(h.Store, Microsoft.Extensions.Options.Options.Create(h.Options), h.Time);
+        var restarted = new S3CredentialService(h.Store, h.ProjectsBucket, Microsoft.Extensions.Options.Options.Create(h.Options), h.Time);
 
         (await restarted.ResolveAsync(issued.AccessKeyId, issued.SessionToken, S3Harness.Ct)).ShouldSucceed().SecretAccessKey.ShouldBe(issued.SecretAccessKey);
         (await h.Store.ListS3KeysAsync(null, S3Harness.Ct)).ShouldBeEmpty();

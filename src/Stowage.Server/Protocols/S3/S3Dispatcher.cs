@@ -20,6 +20,7 @@ internal sealed class S3Dispatcher(
     S3RequestAuthenticator authenticator,
     S3CredentialService credentials,
     S3BucketService buckets,
+    S3ProjectsBucket projectsBucket,
     S3UploadGate uploadGate,
     StorageCapacity capacity,
     IOptions<S3Options> options,
@@ -88,10 +89,13 @@ internal sealed class S3Dispatcher(
             return Failure.Of(S3Errors.InvalidUri);
         }
 
+        // The projects bucket is read-only whatever the operation: a write to it is AccessDenied, after authentication,
+        // even one this server does not implement (CopyObject, DeleteObjects, DeleteBucket, ?acl), so its refusal waits.
         var route = S3Router.Select(context.Request, target);
-        if (route.Refusal is { } refusal)
+        var refusalWaits = projectsBucket.Is(target.Bucket);
+        if (route.Refusal is not null && !refusalWaits)
         {
-            return route.RefusalMessage is null ? Failure.Of(refusal) : S3Failures.WithMessage(refusal, route.RefusalMessage);
+            return RefusalOf(route);
         }
 
         var authenticated = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -110,6 +114,11 @@ internal sealed class S3Dispatcher(
         if (credentials.Authorize(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
         {
             return denied;
+        }
+
+        if (route.Refusal is not null)
+        {
+            return RefusalOf(route);
         }
 
         if (await uploadGate.CheckAsync(principal, route.Action, context.RequestAborted).ConfigureAwait(false) is { } notAllowed)
@@ -138,4 +147,7 @@ internal sealed class S3Dispatcher(
         await operation.HandleAsync(new S3Call(context, target, authenticated.Value, bucket)).ConfigureAwait(false);
         return null;
     }
+
+    private static Failure RefusalOf(S3Route route) =>
+        route.RefusalMessage is null ? Failure.Of(route.Refusal!) : S3Failures.WithMessage(route.Refusal!, route.RefusalMessage);
 }
