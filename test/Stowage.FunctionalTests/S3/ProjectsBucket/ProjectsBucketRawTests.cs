@@ -156,6 +156,30 @@ public sealed class ProjectsBucketRawTests(ProjectsBucketServerFixture fixture) 
     }
 
     [Fact]
+    public async Task HeadBucket_GetBucketLocation_AndListMultipartUploads_AnswerAsForAnyBucket()
+    {
+        using (var head = await _s3.SendAsync(SignedRequest.Create(HttpMethod.Head, new Uri(fixture.Endpoint, Bucket), fixture.Alice, SigV4.EmptySha256).WithoutContent()))
+        {
+            head.StatusCode.ShouldBe(HttpStatusCode.OK);
+            head.Headers.GetValues("x-amz-bucket-region").Single().ShouldBe("us-east-1");
+        }
+
+        var location = await ListAsync(fixture.Alice, "location");
+        location.Root!.Name.LocalName.ShouldBe("LocationConstraint");
+        var uploads = await ListAsync(fixture.Alice, "uploads");
+        Values(uploads, "Bucket").ShouldBe([Bucket]);
+        Values(uploads, "Upload").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AWriteWithABadSignature_GetsTheSignatureError_First()
+    {
+        using var response = await _s3.PutAsync(fixture.Alice.WithSecret("not-the-secret"), Bucket, ScanKey, [1, 2, 3]);
+
+        (await S3Error.ReadAsync(response)).ShouldBe(HttpStatusCode.Forbidden, "SignatureDoesNotMatch");
+    }
+
+    [Fact]
     public async Task CreateBucket_OfItsName_IsBucketAlreadyExists_AndAReadThisServerDoesNotImplementIsStill501()
     {
         using (var create = await _s3.SendAsync(SignedRequest.Create(HttpMethod.Put, new Uri(fixture.Endpoint, Bucket), fixture.Alice, SigV4.EmptySha256).WithContent([])))

@@ -29,10 +29,9 @@ public sealed class ProjectsBucketStartupTests
 
         var refused = await CliAsync(["serve", "--data", data.Path, "--urls", Url(), "--s3-urls", Url()]);
 
-        refused.ExitCode.ShouldNotBe(0, refused.ToString());
-        var said = refused.StandardError + refused.StandardOutput;
-        said.ShouldContain("Stowage:S3:ProjectsBucket");
-        said.ShouldContain($"already has a bucket named '{Name}'");
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.StandardError.ShouldContain($"Invalid configuration: Stowage:S3:ProjectsBucket: this data directory already has a bucket named '{Name}'");
+        refused.StandardError.ShouldContain($"--Stowage:S3:ProjectsBucket={Name}-view");
 
         await using var server = new ServerProcess(data.Path, [.. ServerFixture.BaseConfiguration, $"--Stowage:S3:ProjectsBucket={Name}-view"]);
         await server.StartAsync();
