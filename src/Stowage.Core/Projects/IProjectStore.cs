@@ -37,6 +37,14 @@ public interface IProjectStore
     /// <summary>The project's files ordered by path.</summary>
     Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> of the project's files whose paths start with <paramref name="pathPrefix"/> and
+    /// sort after <paramref name="afterPath"/> (exclusive; null for the first page), ordered by path as S3 orders keys,
+    /// by their UTF-8 bytes: a page of the projects bucket (<see cref="S3.S3ProjectsBucket"/>), and the one file of a
+    /// path (the first with that path as its prefix) without reading the others.
+    /// </summary>
+    Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken);
+
     /// <summary>Inserts the file, or replaces the one with the same project and path.</summary>
     Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken);
 
