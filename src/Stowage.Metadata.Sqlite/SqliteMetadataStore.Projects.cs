@@ -65,6 +65,27 @@ public sealed partial class SqliteMetadataStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
+    public async Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pathPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        // One range scan of the primary key (project_name, path), as an S3 listing scans (bucket, key).
+        var bounds = S3KeyBounds.For("path", pathPrefix, afterPath, markerInclusive: false);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ProjectFileRow>(Command(
+            ListProjectFilesSql(bounds), new { projectName, lower = bounds.Lower, upper = bounds.Upper, limit }, cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    /// <summary>The ranged listing of a project's files; its plan (a SEARCH of the primary key, no sort) is checked by the tests.</summary>
+    internal static string ListProjectFilesSql(S3KeyBounds bounds) =>
+        $"SELECT {ProjectFileRow.Columns} FROM project_files WHERE project_name = @projectName AND {bounds.Sql} ORDER BY path LIMIT @limit";
+
     /// <summary>
     /// One statement, so the project's state is read and the row written under the same write lock: a DELETE
     /// marks the project Deleting in a write of its own, either before (nothing is written here) or after (the

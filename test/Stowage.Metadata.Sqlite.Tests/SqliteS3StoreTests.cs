@@ -59,6 +59,27 @@ public sealed class SqliteS3StoreTests : IDisposable
     }
 
     [Theory]
+    [InlineData("", null)]
+    [InlineData("floor1/", null)]
+    [InlineData("floor1/", "floor1/a.jpg")]
+    public async Task ListProjectFiles_APage_IsOneRangeSearchOfThePrimaryKey_WithoutASort(string prefix, string? after)
+    {
+        // The projects bucket (docs/protocols/s3.md) lists a project's files as an S3 listing lists a bucket's keys.
+        using var store = await NewInitializedStoreAsync();
+        var bounds = S3KeyBounds.For("path", prefix, after, markerInclusive: false);
+        await using var connection = await store.OpenAsync(Ct);
+
+        var rows = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(
+            "EXPLAIN QUERY PLAN " + SqliteMetadataStore.ListProjectFilesSql(bounds),
+            new { projectName = "p", lower = bounds.Lower, upper = bounds.Upper, limit = 10 });
+        var plan = string.Join(" | ", rows.Select(r => r.Detail));
+
+        plan.ShouldBe(bounds.Upper is null
+            ? "SEARCH project_files USING PRIMARY KEY (project_name=? AND path>?)"
+            : "SEARCH project_files USING PRIMARY KEY (project_name=? AND path>? AND path<?)");
+    }
+
+    [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
     [InlineData(true, true)]

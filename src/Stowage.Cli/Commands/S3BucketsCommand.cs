@@ -37,8 +37,11 @@ internal static class S3BucketsCommand
             var created = await services.GetRequiredService<S3BucketService>().CreateAsync(owner.Id, bucketName, cancellationToken).ConfigureAwait(false);
             if (!created.IsSuccess)
             {
-                var reason = created.Failure.Error == StowageErrors.BucketAlreadyExists ? "belongs to another account" : created.Failure.Error.Message;
-                return await S3CliOutput.FailAsync(1, $"Bucket '{bucketName}' {reason}.").ConfigureAwait(false);
+                // A refusal with a reason of its own (the projects bucket's reserved name) says it; else the plain one.
+                var reason = created.Failure.Reason is { } own ? own
+                    : created.Failure.Error == StowageErrors.BucketAlreadyExists ? $"Bucket '{bucketName}' belongs to another account."
+                    : $"Bucket '{bucketName}': {created.Failure.Error.Message}";
+                return await S3CliOutput.FailAsync(1, reason).ConfigureAwait(false);
             }
 
             var bucket = created.Value;

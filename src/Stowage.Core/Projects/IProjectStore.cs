@@ -38,6 +38,14 @@ public interface IProjectStore
     Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Up to <paramref name="limit"/> of the project's files whose paths start with <paramref name="pathPrefix"/> and
+    /// sort after <paramref name="afterPath"/> (exclusive; null for the first page), ordered by path as S3 orders keys,
+    /// by their UTF-8 bytes: a page of the projects bucket (<see cref="S3.S3ProjectsBucket"/>), and the one file of a
+    /// path (the first with that path as its prefix) without reading the others.
+    /// </summary>
+    Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts the file, or replaces the one with the same project and path; false, writing nothing, when the
     /// project is gone or being deleted (<see cref="ProjectState.Deleting"/>). Checked in the same write, so a
     /// file is either recorded before the deletion lists the project's files, or not at all.

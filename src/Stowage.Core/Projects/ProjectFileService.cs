@@ -22,21 +22,35 @@ public sealed class ProjectFileService(IProjectStore projects, IBlobStore blobs,
             return denied;
         }
 
+        var found = await FindAsync(caller.AccountId, name, path, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Failure;
+        }
+
+        var (project, file) = found.Value;
+        var content = await blobs.OpenReadAsync(file.Object, 0, cancellationToken).ConfigureAwait(false);
+        return content is null ? StowageErrors.ProjectFileNotFound : new ProjectFileContent(project, file, content);
+    }
+
+    /// <summary>
+    /// The account's file at <paramref name="path"/> of its project <paramref name="name"/>, whichever door asks (the
+    /// Sessions API above, the S3 endpoint's projects bucket): ProjectNotFound for a project the account does not see
+    /// (<see cref="ProjectVisibility"/>), ProjectFileNotFound for a path the project lacks. One file is read, not the
+    /// project's whole list: a path is the first of the paths it is a prefix of.
+    /// </summary>
+    public async Task<Result<ProjectFileEntry>> FindAsync(string accountId, string name, string path, CancellationToken cancellationToken)
+    {
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
-        if (project is null || project.AccountId != caller.AccountId || project.State == ProjectState.Deleting)
+        if (!ProjectVisibility.IsVisibleTo(project, accountId))
         {
             return StowageErrors.ProjectNotFound;
         }
 
-        var files = await projects.ListProjectFilesAsync(name, cancellationToken).ConfigureAwait(false);
-        var file = files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal));
-        if (file is null)
-        {
-            return StowageErrors.ProjectFileNotFound;
-        }
-
-        var content = await blobs.OpenReadAsync(file.Object, 0, cancellationToken).ConfigureAwait(false);
-        return content is null ? StowageErrors.ProjectFileNotFound : new ProjectFileContent(project, file, content);
+        var first = await projects.ListProjectFilesAsync(name, path, afterPath: null, limit: 1, cancellationToken).ConfigureAwait(false);
+        return first is [var file] && string.Equals(file.Path, path, StringComparison.Ordinal)
+            ? new ProjectFileEntry(project, file)
+            : StowageErrors.ProjectFileNotFound;
     }
 
     /// <summary>

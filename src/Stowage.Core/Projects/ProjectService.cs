@@ -49,7 +49,7 @@ public sealed partial class ProjectService(
         }
 
         var project = await projects.GetProjectAsync(name, cancellationToken).ConfigureAwait(false);
-        if (project is null || project.AccountId != caller.AccountId || project.State == ProjectState.Deleting)
+        if (!ProjectVisibility.IsVisibleTo(project, caller.AccountId))
         {
             return StowageErrors.ProjectNotFound;
         }

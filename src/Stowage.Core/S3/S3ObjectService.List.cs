@@ -54,7 +54,7 @@ public sealed partial class S3ObjectService
         var maxKeys = Math.Min(request.MaxKeys, MaxListKeys);
         return maxKeys == 0
             ? new ObjectListing([], [], IsTruncated: false, NextContinuationToken: null)
-            : await ScanAsync(bucket.Name, prefix, delimiter, after, lastPrefix, maxKeys, cancellationToken).ConfigureAwait(false);
+            : await ScanAsync(bucket, prefix, delimiter, after, lastPrefix, maxKeys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed partial class S3ObjectService
     /// common prefix that reaches the end of its batch is skipped in one step, by continuing the scan after
     /// its upper bound instead of reading the keys under it.
     /// </summary>
-    private async Task<ObjectListing> ScanAsync(string bucket, string prefix, string? delimiter, string? after, string? lastPrefix, int maxKeys, CancellationToken cancellationToken)
+    private async Task<ObjectListing> ScanAsync(S3Bucket bucket, string prefix, string? delimiter, string? after, string? lastPrefix, int maxKeys, CancellationToken cancellationToken)
     {
         var objects = new List<S3ObjectRecord>();
         var prefixes = new List<string>();
@@ -73,7 +73,7 @@ public sealed partial class S3ObjectService
         while (true)
         {
             var limit = Math.Min(maxKeys - objects.Count - prefixes.Count + 1, batchSize);
-            var batch = await store.ListObjectsAsync(bucket, prefix, after, limit, cancellationToken).ConfigureAwait(false);
+            var batch = await ListBatchAsync(bucket, prefix, after, limit, cancellationToken).ConfigureAwait(false);
             var jumped = false;
             foreach (var obj in batch)
             {
@@ -115,6 +115,12 @@ public sealed partial class S3ObjectService
             batchSize = jumped ? FirstDelimitedBatch : Math.Min(batchSize * 2, MaxListKeys + 1);
         }
     }
+
+    /// <summary>Keys in order from the object records, or, in the projects bucket, from the bucket's account's projects.</summary>
+    private Task<IReadOnlyList<S3ObjectRecord>> ListBatchAsync(S3Bucket bucket, string prefix, string? after, int limit, CancellationToken cancellationToken) =>
+        projectsBucket.Is(bucket.Name)
+            ? projectsBucket.ListAsync(bucket.AccountId, prefix, after, limit, cancellationToken)
+            : store.ListObjectsAsync(bucket.Name, prefix, after, limit, cancellationToken);
 
     /// <summary>The key up to and including the first delimiter after the prefix, or null when it has none there.</summary>
     private static string? CommonPrefixOf(string key, string prefix, string? delimiter)

@@ -12,7 +12,8 @@ namespace Stowage.Core.S3;
 /// concurrent writers of one key end with exactly one writer's bytes under that writer's record (the last to
 /// commit wins, whole), and a crash at any instant leaves the old object or the new one. The replaced blob is
 /// reclaimed (<see cref="BlobReclaimer"/>). Authorization is the front door's job
-/// (S3CredentialService.Authorize) before it calls here.
+/// (S3CredentialService.Authorize) before it calls here. The projects bucket (<see cref="S3ProjectsBucket"/>) is
+/// read through the same methods: its objects come from the caller's projects instead of the object records.
 /// </summary>
 public sealed partial class S3ObjectService(
     IS3Store store,
@@ -22,6 +23,7 @@ public sealed partial class S3ObjectService(
     IBlobStore blobs,
     BlobAllocator allocator,
     BlobReclaimer reclaimer,
+    S3ProjectsBucket projectsBucket,
     IOptions<S3Options> options,
     IOptions<DurabilityOptions> durability,
     TimeProvider time)
@@ -117,11 +119,13 @@ public sealed partial class S3ObjectService(
         return held - replaced + size > quota;
     }
 
-    /// <summary>The object's record, or NoSuchKey.</summary>
+    /// <summary>The object's record, or NoSuchKey. In the projects bucket, the bucket's account's project file.</summary>
     public async Task<Result<S3ObjectRecord>> HeadAsync(S3Bucket bucket, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bucket);
-        var record = await store.GetObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false);
+        var record = projectsBucket.Is(bucket.Name)
+            ? await projectsBucket.GetAsync(bucket.AccountId, key, cancellationToken).ConfigureAwait(false)
+            : await store.GetObjectAsync(bucket.Name, key, cancellationToken).ConfigureAwait(false);
         return record is null ? StowageErrors.ObjectNotFound : record;
     }
 

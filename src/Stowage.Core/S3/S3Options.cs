@@ -17,6 +17,15 @@ public sealed class S3Options
     /// </summary>
     public string? VirtualHostDomain { get; set; }
 
+    /// <summary>
+    /// The read-only bucket in which each account's long-lived keys see that account's own projects' files, as
+    /// <c>{project}/{path}</c> (docs/protocols/s3.md, "The projects bucket"). The name is reserved: no account can
+    /// create a bucket of its own with it, and the server does not start over a data directory that already holds one.
+    /// </summary>
+    public string ProjectsBucket { get; set; } = DefaultProjectsBucket;
+
+    public const string DefaultProjectsBucket = "stowage-projects";
+
     /// <summary>Buckets created at start-up when missing: name → account name (the account is created when missing).</summary>
     public Dictionary<string, string> Buckets { get; } = new(StringComparer.Ordinal);
 

@@ -19,8 +19,18 @@ public static class S3OptionsValidation
             yield return $"PublicEndpoint '{endpoint}' must be an absolute http or https URL.";
         }
 
+        if (!S3BucketNames.IsValid(options.ProjectsBucket))
+        {
+            yield return $"ProjectsBucket '{options.ProjectsBucket}' is not a valid bucket name (3-63 lowercase letters, digits, dots, hyphens; see the S3 naming rules).";
+        }
+
         foreach (var (bucket, account) in options.Buckets)
         {
+            if (string.Equals(bucket, options.ProjectsBucket, StringComparison.Ordinal))
+            {
+                yield return $"Buckets: '{bucket}' is the name of the projects bucket (ProjectsBucket), which no account's bucket can take; choose another name for one of them.";
+            }
+
             if (!S3BucketNames.IsValid(bucket))
             {
                 yield return $"Buckets: '{bucket}' is not a valid bucket name (3-63 lowercase letters, digits, dots, hyphens; see the S3 naming rules).";

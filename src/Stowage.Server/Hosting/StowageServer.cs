@@ -31,6 +31,7 @@ public static class StowageServer
         capacity.Open();
         var store = app.Services.GetRequiredService<IMetadataStore>();
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await ProjectsBucketCheck.EnsureFreeAsync(app.Services, cancellationToken).ConfigureAwait(false);
         await ConfiguredBuckets.EnsureAsync(app.Services, cancellationToken).ConfigureAwait(false);
 
         // Jobs a crashed run was holding are claimed again when their leases lapse (Stowage:Jobs:LeaseSeconds), as

@@ -87,6 +87,7 @@ public static class StowageServices
         services.AddSingleton<ExpiredSessionSweeper>();
         services.AddSingleton<IJobHandler, ProjectProcessor>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<S3ProjectsBucket>();
         services.AddSingleton<S3CredentialService>();
         services.AddSingleton<IS3CredentialResolver>(sp => sp.GetRequiredService<S3CredentialService>());
         services.AddSingleton<S3BucketService>();

@@ -75,6 +75,31 @@ public abstract partial class MetadataStoreConformance
     }
 
     [Fact]
+    public async Task ListProjectFiles_WithAPrefixAndAMarker_ReturnsOnePageInUtf8Order()
+    {
+        var account = await AddAccountAsync();
+        var project = NewProject(account.Id);
+        var other = NewProject(account.Id);
+        // U+E000 sorts before U+1F600 in UTF-8 (EE.. < F0..) though not in UTF-16 (E000 > D83D); '%' and '_' are no wildcards.
+        string[] paths = ["a.jpg", "b%_/x", "b/1.jpg", "b/2.jpg", "b/\uE000.jpg", "b/\U0001F600.jpg", "c.txt"];
+        await Store.CreateProjectAsync(project, [.. paths.Reverse().Select(p => NewProjectFile(project.Name, p))], null, NewJob(), null, Ct);
+        await Store.CreateProjectAsync(other, [NewProjectFile(other.Name, "b/0.jpg")], null, NewJob(), null, Ct);
+
+        async Task<IEnumerable<string>> PageAsync(string prefix, string? after, int limit) =>
+            (await Store.ListProjectFilesAsync(project.Name, prefix, after, limit, Ct)).Select(f => f.Path);
+
+        (await PageAsync("", null, 100)).ShouldBe(paths);
+        (await PageAsync("b/", null, 100)).ShouldBe(["b/1.jpg", "b/2.jpg", "b/\uE000.jpg", "b/\U0001F600.jpg"]);
+        (await PageAsync("b/", "b/1.jpg", 2)).ShouldBe(["b/2.jpg", "b/\uE000.jpg"]);
+        (await PageAsync("b/", "a", 1)).ShouldBe(["b/1.jpg"], "a marker before the prefix starts at the prefix");
+        (await PageAsync("", "b/\uE000.jpg", 100)).ShouldBe(["b/\U0001F600.jpg", "c.txt"]);
+        (await PageAsync("b%", null, 100)).ShouldBe(["b%_/x"]);
+        (await PageAsync("c.txt", null, 1)).ShouldBe(["c.txt"], "a path is the first of its own prefix");
+        (await PageAsync("", null, 0)).ShouldBeEmpty();
+        (await Store.ListProjectFilesAsync("missing", "", null, 10, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task UpsertProjectFile_InsertsANewPath_AndReplacesAnExistingOne()
     {
         var account = await AddAccountAsync();

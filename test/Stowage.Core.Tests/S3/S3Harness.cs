@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Stowage.Core.Accounts;
 using Stowage.Core.Locks;
+using Stowage.Core.Projects;
 using Stowage.Core.S3;
 using Stowage.Core.Storage;
 using Stowage.Core.Uploads;
@@ -30,12 +31,14 @@ internal sealed class S3Harness : IAsyncDisposable
         var s3Options = Microsoft.Extensions.Options.Options.Create(options);
         var durability = Microsoft.Extensions.Options.Options.Create(new DurabilityOptions { Fsync = false });
         Accounts = new AccountService(Store, Time);
+        ProjectFiles = new ProjectFileService(Store, Blobs, NullLogger<ProjectFileService>.Instance);
+        ProjectsBucket = new S3ProjectsBucket(Store, ProjectFiles, Store, s3Options);
         Credentials = new S3CredentialService(s3Store, Store, s3Options, Time);
-        Buckets = new S3BucketService(s3Store, Time);
+        Buckets = new S3BucketService(s3Store, ProjectsBucket, Time);
         Allocator = new BlobAllocator(Microsoft.Extensions.Options.Options.Create(new UploadOptions()));
         Reclaimer = new BlobReclaimer(Store, Blobs, Composer, Time, NullLogger<BlobReclaimer>.Instance);
         Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
-        Objects = new S3ObjectService(s3Store, Store, Store, Policy, Blobs, Allocator, Reclaimer, s3Options, durability, Time);
+        Objects = new S3ObjectService(s3Store, Store, Store, Policy, Blobs, Allocator, Reclaimer, ProjectsBucket, s3Options, durability, Time);
         Multipart = new S3MultipartService(s3Store, Store, Store, Policy, Composer, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
@@ -62,6 +65,10 @@ internal sealed class S3Harness : IAsyncDisposable
     public AccountPolicy Policy { get; }
 
     public BlobReclaimer Reclaimer { get; }
+
+    public ProjectFileService ProjectFiles { get; }
+
+    public S3ProjectsBucket ProjectsBucket { get; }
 
     public S3CredentialService Credentials { get; }
 

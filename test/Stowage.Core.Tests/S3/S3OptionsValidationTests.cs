@@ -31,6 +31,7 @@ public sealed class S3OptionsValidationTests
     [InlineData("Buckets")]
     [InlineData("AbandonedMultipartUploadSeconds")]
     [InlineData("MultipartSweepIntervalSeconds")]
+    [InlineData("ProjectsBucket")]
     public void Validate_NamesTheSetting_ThatIsInvalid(string setting)
     {
         var options = new S3Options();
@@ -46,8 +47,27 @@ public sealed class S3OptionsValidationTests
             case "Buckets": options.Buckets["Bad_Bucket"] = "someone"; break;
             case "AbandonedMultipartUploadSeconds": options.AbandonedMultipartUploadSeconds = -1; break;
             case "MultipartSweepIntervalSeconds": options.MultipartSweepIntervalSeconds = 0; break;
+            case "ProjectsBucket": options.ProjectsBucket = "Projects_Bucket"; break;
         }
 
         S3OptionsValidation.Validate(options).ShouldHaveSingleItem().ShouldStartWith(setting);
+    }
+
+    [Fact]
+    public void Validate_RefusesAConfiguredBucket_NamedLikeTheProjectsBucket()
+    {
+        var options = new S3Options { ProjectsBucket = "all-projects" };
+        options.Buckets["all-projects"] = "someone";
+
+        var problem = S3OptionsValidation.Validate(options).ShouldHaveSingleItem();
+
+        problem.ShouldStartWith("Buckets");
+        problem.ShouldContain("ProjectsBucket");
+    }
+
+    [Fact]
+    public void ProjectsBucket_IsStowageProjects_ByDefault()
+    {
+        new S3Options().ProjectsBucket.ShouldBe("stowage-projects");
     }
 }

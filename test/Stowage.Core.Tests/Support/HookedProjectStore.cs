@@ -47,6 +47,9 @@ internal sealed class HookedProjectStore(IProjectStore inner) : IProjectStore
     public Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, CancellationToken cancellationToken) =>
         inner.ListProjectFilesAsync(projectName, cancellationToken);
 
+    public Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken) =>
+        inner.ListProjectFilesAsync(projectName, pathPrefix, afterPath, limit, cancellationToken);
+
     public Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken) =>
         inner.DeleteProjectFilesAsync(projectName, kind, cancellationToken);
 }

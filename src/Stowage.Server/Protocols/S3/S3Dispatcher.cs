@@ -21,6 +21,7 @@ internal sealed class S3Dispatcher(
     IServiceProvider services,
     S3RequestAuthenticator authenticator,
     S3BucketService buckets,
+    S3ProjectsBucket projectsBucket,
     StorageCapacity capacity,
     UnexpectedFailures failures,
     IOptions<S3Options> options,
@@ -71,10 +72,13 @@ internal sealed class S3Dispatcher(
             return Failure.Of(S3Errors.InvalidUri);
         }
 
+        // The projects bucket is read-only whatever the operation: a write to it is AccessDenied, after authentication,
+        // even one this server does not implement (CopyObject, DeleteObjects, DeleteBucket, ?acl), so its refusal waits.
         var route = S3Router.Select(context.Request, target);
-        if (route.Refusal is { } refusal)
+        var refusalWaits = projectsBucket.Is(target.Bucket);
+        if (route.Refusal is not null && !refusalWaits)
         {
-            return route.RefusalMessage is null ? Failure.Of(refusal) : Failure.Because(refusal, route.RefusalMessage);
+            return RefusalOf(route);
         }
 
         var authenticated = await authenticator.AuthenticateAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -90,9 +94,17 @@ internal sealed class S3Dispatcher(
             acl = queryAcl.ToString(); // presigned URLs carry the ACL as a signed query parameter (SUMMARY: JS, SigV2)
         }
 
-        if (AccountPolicy.AuthorizeS3(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl) is { } denied)
+        var denied = projectsBucket.Is(target.Bucket)
+            ? projectsBucket.Authorize(principal, route.Action)
+            : AccountPolicy.AuthorizeS3(principal, route.Action, target.Bucket, target.Key, acl.Length == 0 ? null : acl);
+        if (denied is not null)
         {
             return denied;
+        }
+
+        if (route.Refusal is not null)
+        {
+            return RefusalOf(route);
         }
 
         var upload = AccountPolicy.IsUpload(route.Action);
@@ -122,4 +134,7 @@ internal sealed class S3Dispatcher(
         await operation.HandleAsync(new S3Call(context, target, authenticated.Value, bucket)).ConfigureAwait(false);
         return null;
     }
+
+    private static Failure RefusalOf(S3Route route) =>
+        route.RefusalMessage is null ? Failure.Of(route.Refusal!) : Failure.Because(route.Refusal!, route.RefusalMessage);
 }

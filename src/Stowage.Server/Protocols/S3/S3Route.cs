@@ -9,8 +9,9 @@ internal sealed record S3Route(Type? Operation, S3Action Action, ErrorCode? Refu
     public static S3Route To<TOperation>(S3Action action)
         where TOperation : IS3Operation => new(typeof(TOperation), action);
 
-    public static S3Route NotImplemented(string what) =>
-        new(null, S3Action.ListBuckets, S3Errors.NotImplemented, $"{what} is not implemented by this server.");
+    /// <param name="action"><see cref="S3Action.UnimplementedRead"/> or <see cref="S3Action.UnimplementedWrite"/>: what authorization judges when it comes first.</param>
+    public static S3Route NotImplemented(string what, S3Action action = S3Action.UnimplementedWrite) =>
+        new(null, action, S3Errors.NotImplemented, $"{what} is not implemented by this server.");
 
-    public static S3Route MethodNotAllowed() => new(null, S3Action.ListBuckets, S3Errors.MethodNotAllowed);
+    public static S3Route MethodNotAllowed() => new(null, S3Action.UnimplementedWrite, S3Errors.MethodNotAllowed);
 }

@@ -25,7 +25,8 @@ internal static class S3Router
         var query = request.Query;
         if (UnsupportedSubresources.FirstOrDefault(query.ContainsKey) is { } subresource)
         {
-            return S3Route.NotImplemented($"The '{subresource}' sub-resource");
+            var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+            return S3Route.NotImplemented($"The '{subresource}' sub-resource", reads ? S3Action.UnimplementedRead : S3Action.UnimplementedWrite);
         }
 
         if (target.Bucket is null)

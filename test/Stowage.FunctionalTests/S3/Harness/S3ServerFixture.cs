@@ -49,7 +49,7 @@ public class S3ServerFixture : IAsyncLifetime, IDisposable
     /// <summary>Settings a subclass adds to the server's command line.</summary>
     protected virtual IEnumerable<string> Configuration => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _data = new TempDirectory(GetType().Name.ToLowerInvariant());
         // Buckets first: the server then finds them at start, whether or not it caches the bucket list.

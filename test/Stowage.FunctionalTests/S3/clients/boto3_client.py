@@ -11,6 +11,11 @@ Prints one JSON object on stdout; exits non-zero with the error on stderr when t
   upload-file  --endpoint URL --bucket B --key K --file F [--acl ACL] [--part-mib 5]
   presign-put  --endpoint URL --bucket B --key K --file F [--acl ACL] --signature v2|v4
   download     --endpoint URL --bucket B --key K --out F
+  get-object   --endpoint URL --bucket B --key K [--range bytes=A-B]
+  list-v2      --endpoint URL --bucket B [--prefix P] [--delimiter D] [--max-keys N]
+  presign-get  --endpoint URL --bucket B --key K --signature v2|v4
+get-object and list-v2 print {"error": CODE, "status": N} when the server refuses (a ClientError), so a test can
+check a refusal as boto3 reports it.
 """
 import argparse
 import hashlib
@@ -19,6 +24,7 @@ import sys
 
 import boto3
 import botocore
+import botocore.exceptions
 import requests
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
@@ -89,6 +95,56 @@ def download(args):
     return {"sha256": sha256_of(args.out)}
 
 
+def client_error(error):
+    return {"error": error.response["Error"]["Code"], "status": error.response["ResponseMetadata"]["HTTPStatusCode"]}
+
+
+def get_object(args):
+    extra = {"Range": args.range} if args.range else {}
+    try:
+        response = client(args.endpoint).get_object(Bucket=args.bucket, Key=args.key, **extra)
+    except botocore.exceptions.ClientError as error:
+        return client_error(error)
+    body = response["Body"].read()
+    return {"status": response["ResponseMetadata"]["HTTPStatusCode"], "etag": response["ETag"],
+            "content_length": response["ContentLength"], "content_range": response.get("ContentRange"),
+            "checksum_sha256": response.get("ChecksumSHA256"), "length": len(body),
+            "sha256": hashlib.sha256(body).hexdigest()}
+
+
+def list_v2(args):
+    # Paged by hand (not a paginator) so the test sees how many pages the server gave.
+    s3 = client(args.endpoint)
+    params = {"Bucket": args.bucket, "Prefix": args.prefix, "MaxKeys": args.max_keys}
+    if args.delimiter:
+        params["Delimiter"] = args.delimiter
+    keys, prefixes, pages = [], [], 0
+    try:
+        while True:
+            page = s3.list_objects_v2(**params)
+            pages += 1
+            keys += [{"key": o["Key"], "size": o["Size"], "etag": o["ETag"]} for o in page.get("Contents", [])]
+            prefixes += [p["Prefix"] for p in page.get("CommonPrefixes", [])]
+            if not page.get("IsTruncated"):
+                break
+            params["ContinuationToken"] = page["NextContinuationToken"]
+    except botocore.exceptions.ClientError as error:
+        return client_error(error)
+    return {"keys": keys, "prefixes": prefixes, "pages": pages}
+
+
+def presign_get(args):
+    # boto3's default for presigning is SigV2; s3v4 is asked for explicitly. The URL is then fetched as a browser
+    # would: a plain GET with no credentials.
+    signature = "s3v4" if args.signature == "v4" else None
+    url = client(args.endpoint, signature).generate_presigned_url(
+        "get_object", Params={"Bucket": args.bucket, "Key": args.key}, ExpiresIn=900)
+    response = requests.get(url, timeout=120)
+    return {"url": url, "status": response.status_code, "etag": response.headers.get("ETag"),
+            "sha256": hashlib.sha256(response.content).hexdigest(),
+            "body": "" if response.status_code == 200 else response.text}
+
+
 def main():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
@@ -108,6 +164,21 @@ def main():
         if name == "upload-file":
             command.add_argument("--part-mib", type=int, default=5)
         if name == "presign-put":
+            command.add_argument("--signature", choices=("v2", "v4"), required=True)
+    for name, run in (("get-object", get_object), ("list-v2", list_v2), ("presign-get", presign_get)):
+        command = commands.add_parser(name)
+        command.set_defaults(run=run)
+        command.add_argument("--endpoint", required=True)
+        command.add_argument("--bucket", required=True)
+        if name == "list-v2":
+            command.add_argument("--prefix", default="")
+            command.add_argument("--delimiter")
+            command.add_argument("--max-keys", type=int, default=1000)
+        else:
+            command.add_argument("--key", required=True)
+        if name == "get-object":
+            command.add_argument("--range")
+        if name == "presign-get":
             command.add_argument("--signature", choices=("v2", "v4"), required=True)
     args = parser.parse_args()
     print(json.dumps(args.run(args)))

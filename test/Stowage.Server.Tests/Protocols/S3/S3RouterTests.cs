@@ -36,15 +36,23 @@ public sealed class S3RouterTests
     }
 
     [Theory]
-    [InlineData("PUT", "b", "k", "?acl")]
-    [InlineData("GET", "b", "k", "?tagging")]
-    [InlineData("GET", "b", null, "?versioning")]
-    [InlineData("POST", "b", null, "?delete")]
-    [InlineData("DELETE", "b", null, "")]
-    [InlineData("POST", "b", "k", "")]
-    [InlineData("GET", "b", "k", "?versionId=3")]
-    public void Select_RefusesWithNotImplemented_WhatThisServerDoesNotDo(string method, string? bucket, string? key, string query) =>
-        S3Router.Select(Request(method, query), new S3Target(bucket, key)).Refusal.ShouldBe(S3Errors.NotImplemented);
+    [InlineData("PUT", "b", "k", "?acl", S3Action.UnimplementedWrite)]
+    [InlineData("GET", "b", "k", "?tagging", S3Action.UnimplementedRead)]
+    [InlineData("HEAD", "b", "k", "?tagging", S3Action.UnimplementedRead)]
+    [InlineData("GET", "b", null, "?versioning", S3Action.UnimplementedRead)]
+    [InlineData("PUT", "b", null, "?versioning", S3Action.UnimplementedWrite)]
+    [InlineData("POST", "b", null, "?delete", S3Action.UnimplementedWrite)]
+    [InlineData("DELETE", "b", null, "", S3Action.UnimplementedWrite)]
+    [InlineData("POST", "b", "k", "", S3Action.UnimplementedWrite)]
+    [InlineData("GET", "b", "k", "?versionId=3", S3Action.UnimplementedRead)]
+    [InlineData("DELETE", "b", "k", "?tagging", S3Action.UnimplementedWrite)]
+    public void Select_RefusesWithNotImplemented_WhatThisServerDoesNotDo_TellingAReadFromAWrite(string method, string? bucket, string? key, string query, S3Action action)
+    {
+        var route = S3Router.Select(Request(method, query), new S3Target(bucket, key));
+
+        route.Refusal.ShouldBe(S3Errors.NotImplemented);
+        route.Action.ShouldBe(action, "the read-only projects bucket refuses a write it would not implement anyway as AccessDenied");
+    }
 
     [Fact]
     public void Select_RefusesCopyObject_WithNotImplemented()
@@ -52,12 +60,20 @@ public sealed class S3RouterTests
         var request = Request("PUT", string.Empty);
         request.Headers["x-amz-copy-source"] = "/b/other";
 
-        S3Router.Select(request, new S3Target("b", "k")).Refusal.ShouldBe(S3Errors.NotImplemented);
+        var route = S3Router.Select(request, new S3Target("b", "k"));
+
+        route.Refusal.ShouldBe(S3Errors.NotImplemented);
+        route.Action.ShouldBe(S3Action.UnimplementedWrite);
     }
 
     [Fact]
-    public void Select_RefusesWithMethodNotAllowed_AMethodS3DoesNotKnowThere() =>
-        S3Router.Select(Request("PATCH", string.Empty), new S3Target("b", "k")).Refusal.ShouldBe(S3Errors.MethodNotAllowed);
+    public void Select_RefusesWithMethodNotAllowed_AMethodS3DoesNotKnowThere()
+    {
+        var route = S3Router.Select(Request("PATCH", string.Empty), new S3Target("b", "k"));
+
+        route.Refusal.ShouldBe(S3Errors.MethodNotAllowed);
+        route.Action.ShouldBe(S3Action.UnimplementedWrite);
+    }
 
     private static HttpRequest Request(string method, string query)
     {
