@@ -13,4 +13,11 @@ public sealed class SqliteMetadataOptions
     /// lose the last commits on power loss; for tests and scratch data.
     /// </summary>
     public bool Durable { get; set; } = true;
+
+    /// <summary>
+    /// Stowage's internal blob bucket (<c>Stowage:Uploads:Bucket</c>, "stowage" by default), which holds session and
+    /// project files. The schema migrations need its name: before schema version 4 an S3 bucket of that name shared
+    /// its keys with those files (<see cref="Schema.Migration004Blobs"/>).
+    /// </summary>
+    public string InternalBucket { get; set; } = "stowage";
 }

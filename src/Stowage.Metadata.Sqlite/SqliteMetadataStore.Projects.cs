@@ -86,15 +86,22 @@ public sealed partial class SqliteMetadataStore
     internal static string ListProjectFilesSql(S3KeyBounds bounds) =>
         $"SELECT {ProjectFileRow.Columns} FROM project_files WHERE project_name = @projectName AND {bounds.Sql} ORDER BY path LIMIT @limit";
 
-    public async Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement, so the project's state is read and the row written under the same write lock: a DELETE
+    /// marks the project Deleting in a write of its own, either before (nothing is written here) or after (the
+    /// deletion then lists this file).
+    /// </summary>
+    public async Task<bool> UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(
-            InsertProjectFileSql + """
-
+        return await connection.ExecuteAsync(Command(
+            """
+            INSERT INTO project_files (project_name, path, kind, size, sha256, object_bucket, object_key, from_archive)
+            SELECT @ProjectName, @Path, @Kind, @Size, @Sha256, @ObjectBucket, @ObjectKey, @FromArchive
+            WHERE EXISTS (SELECT 1 FROM projects WHERE name = @ProjectName AND state <> 'Deleting')
             ON CONFLICT (project_name, path) DO UPDATE SET kind = excluded.kind, size = excluded.size, sha256 = excluded.sha256,
                 object_bucket = excluded.object_bucket, object_key = excluded.object_key, from_archive = excluded.from_archive
-            """, ProjectFileRow.From(file), cancellationToken));
+            """, ProjectFileRow.From(file), cancellationToken)) == 1;
     }
 
     public async Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken)

@@ -85,20 +85,58 @@ public sealed partial class SqliteMetadataStore
             """;
     }
 
-    public async Task PutPartAsync(PartRecord part, CancellationToken cancellationToken)
+    public Task<ObjectRecordOutcome> PutPartAsync(PartRecord part, long? quotaBytes, CancellationToken cancellationToken)
     {
-        // The part references its upload: a part of an unknown (or already completed) upload is refused by the
-        // foreign key rather than left behind as an orphan row.
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(Command(
-            """
-            INSERT INTO s3_parts (upload_id, part_number, size, etag, checksum_algorithm, checksum_value, last_modified)
-            VALUES (@UploadId, @PartNumber, @Size, @ETag, @ChecksumAlgorithm, @ChecksumValue, @LastModified)
-            ON CONFLICT (upload_id, part_number) DO UPDATE SET
-                size = excluded.size, etag = excluded.etag, checksum_algorithm = excluded.checksum_algorithm,
-                checksum_value = excluded.checksum_value, last_modified = excluded.last_modified
-            """, PartRow.From(part), cancellationToken));
+        ArgumentNullException.ThrowIfNull(part);
+
+        // BEGIN IMMEDIATE: the upload's existence, the part it replaces and the account's usage are read under the
+        // write lock, so concurrent parts cannot together pass the quota, nor a part land in a deleted upload.
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var bucket = await connection.ExecuteScalarAsync<string?>(Command(
+                "SELECT bucket FROM s3_multipart_uploads WHERE upload_id = @UploadId", new { part.UploadId }, cancellationToken, transaction));
+            if (bucket is null)
+            {
+                return ObjectRecordOutcome.UploadGone;
+            }
+
+            var previous = await connection.ExecuteScalarAsync<long?>(Command(
+                "SELECT size FROM s3_parts WHERE upload_id = @UploadId AND part_number = @PartNumber", new { part.UploadId, part.PartNumber }, cancellationToken, transaction));
+            var growth = part.Size - (previous ?? 0);
+            if (quotaBytes is { } quota && growth > 0 && await WouldExceedAsync(connection, transaction, bucket, growth, quota, cancellationToken))
+            {
+                return ObjectRecordOutcome.QuotaExceeded;
+            }
+
+            await connection.ExecuteAsync(Command(
+                """
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, checksum_algorithm, checksum_value, last_modified)
+                VALUES (@UploadId, @PartNumber, @Size, @ETag, @ChecksumAlgorithm, @ChecksumValue, @LastModified)
+                ON CONFLICT (upload_id, part_number) DO UPDATE SET
+                    size = excluded.size, etag = excluded.etag, checksum_algorithm = excluded.checksum_algorithm,
+                    checksum_value = excluded.checksum_value, last_modified = excluded.last_modified
+                """, PartRow.From(part), cancellationToken, transaction));
+            await AddPartsBytesAsync(connection, transaction, bucket, growth, cancellationToken);
+            return ObjectRecordOutcome.Recorded;
+        }, cancellationToken);
     }
+
+    public Task<bool> DeletePartAsync(string uploadId, int partNumber, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.QuerySingleOrDefaultAsync<(string Bucket, long Size)?>(Command(
+                """
+                DELETE FROM s3_parts WHERE upload_id = @uploadId AND part_number = @partNumber
+                RETURNING (SELECT bucket FROM s3_multipart_uploads WHERE upload_id = @uploadId), size
+                """, new { uploadId, partNumber }, cancellationToken, transaction));
+            if (deleted is not { } part)
+            {
+                return false;
+            }
+
+            await AddPartsBytesAsync(connection, transaction, part.Bucket, -part.Size, cancellationToken);
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken)
     {
@@ -130,8 +168,12 @@ public sealed partial class SqliteMetadataStore
                 return new ObjectReplacement(ObjectRecordOutcome.UploadGone, null);
             }
 
-            // A refused quota writes nothing, and the upload stays open to be aborted (or completed once there is room).
-            var outcome = await ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, cancellationToken);
+            // The object takes the place of all the upload's parts (compose drops the unlisted ones): their bytes are
+            // released in the same quota check. A refused quota writes nothing, and the upload stays open to be
+            // aborted (or completed once there is room).
+            var parts = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COALESCE(SUM(size), 0) FROM s3_parts WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
+            var outcome = await ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, parts, cancellationToken);
             if (outcome.Recorded)
             {
                 await DeleteUploadAsync(connection, transaction, uploadId, cancellationToken);
@@ -155,13 +197,27 @@ public sealed partial class SqliteMetadataStore
 
     /// <summary>
     /// Deletes the parts explicitly rather than through ON DELETE CASCADE alone, so the outcome does not hang
-    /// on the connection's foreign_keys pragma. Returns the deleted upload, or null.
+    /// on the connection's foreign_keys pragma, and takes their sizes off the bucket's parts_bytes. Returns the
+    /// deleted upload, or null.
     /// </summary>
     private static async Task<MultipartUploadRecord?> DeleteUploadAsync(SqliteConnection connection, SqliteTransaction transaction, string uploadId, CancellationToken cancellationToken)
     {
+        var parts = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COALESCE(SUM(size), 0) FROM s3_parts WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
         await connection.ExecuteAsync(Command("DELETE FROM s3_parts WHERE upload_id = @uploadId", new { uploadId }, cancellationToken, transaction));
         var row = await connection.QuerySingleOrDefaultAsync<MultipartUploadRow>(Command(
             $"DELETE FROM s3_multipart_uploads WHERE upload_id = @uploadId RETURNING {MultipartUploadRow.Columns}", new { uploadId }, cancellationToken, transaction));
-        return row?.ToRecord();
+        if (row is null)
+        {
+            return null;
+        }
+
+        await AddPartsBytesAsync(connection, transaction, row.Bucket, -parts, cancellationToken);
+        return row.ToRecord();
     }
+
+    private static Task<int> AddPartsBytesAsync(SqliteConnection connection, SqliteTransaction transaction, string bucket, long delta, CancellationToken cancellationToken) =>
+        delta == 0
+            ? Task.FromResult(0)
+            : connection.ExecuteAsync(Command("UPDATE s3_buckets SET parts_bytes = parts_bytes + @delta WHERE name = @bucket", new { bucket, delta }, cancellationToken, transaction));
 }

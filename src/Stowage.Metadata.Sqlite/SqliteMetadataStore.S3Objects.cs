@@ -20,7 +20,7 @@ public sealed partial class SqliteMetadataStore
     public Task<ObjectReplacement> PutObjectAsync(S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return WriteAsync((connection, transaction) => ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, cancellationToken), cancellationToken);
+        return WriteAsync((connection, transaction) => ReplaceObjectAsync(connection, transaction, obj, now, quotaBytes, released: 0, cancellationToken), cancellationToken);
     }
 
     public Task<S3ObjectRecord?> DeleteObjectAsync(string bucket, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -43,22 +43,18 @@ public sealed partial class SqliteMetadataStore
     /// Inside a write transaction: the object's record swap. Reads the record it replaces, checks the quota, writes
     /// the record, moves the bucket's used bytes, takes the new blob off the reclaim list and puts the replaced one
     /// on it (unless it is the same blob: a multipart upload begun before per-write blobs composes into the
-    /// object's own old address).
+    /// object's own old address). <paramref name="released"/> is what the same transaction frees besides (the
+    /// completed upload's parts), so the quota is checked against what the account holds afterwards.
     /// </summary>
-    private static async Task<ObjectReplacement> ReplaceObjectAsync(SqliteConnection connection, SqliteTransaction transaction, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken)
+    private static async Task<ObjectReplacement> ReplaceObjectAsync(SqliteConnection connection, SqliteTransaction transaction, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, long released, CancellationToken cancellationToken)
     {
         var previous = await connection.QuerySingleOrDefaultAsync<(string Bucket, string Key, long Size)?>(Command(
             "SELECT blob_bucket, blob_key, size FROM s3_objects WHERE bucket = @Bucket AND key = @Key", new { obj.Bucket, obj.Key }, cancellationToken, transaction));
         var growth = obj.Size - (previous?.Size ?? 0);
-        if (quotaBytes is { } quota && growth > 0)
+        if (quotaBytes is { } quota && growth - released > 0
+            && await WouldExceedAsync(connection, transaction, obj.Bucket, growth - released, quota, cancellationToken))
         {
-            var accountId = await connection.ExecuteScalarAsync<string?>(Command(
-                "SELECT account_id FROM s3_buckets WHERE name = @Bucket", new { obj.Bucket }, cancellationToken, transaction));
-            if (accountId is not null
-                && await connection.ExecuteScalarAsync<long>(Command(AccountUsageSql, new { accountId }, cancellationToken, transaction)) + growth > quota)
-            {
-                return new ObjectReplacement(ObjectRecordOutcome.QuotaExceeded, null);
-            }
+            return new ObjectReplacement(ObjectRecordOutcome.QuotaExceeded, null);
         }
 
         await connection.ExecuteAsync(Command(S3ObjectRow.Insert, S3ObjectRow.From(obj), cancellationToken, transaction));
@@ -72,6 +68,15 @@ public sealed partial class SqliteMetadataStore
         var replaced = new ObjectRef(old.Bucket, old.Key);
         await ListReclaimAsync(connection, transaction, new BlobReclaim(replaced, null, now), cancellationToken);
         return new ObjectReplacement(ObjectRecordOutcome.Recorded, replaced);
+    }
+
+    /// <summary>Whether the bucket's account would hold more than <paramref name="quota"/> after growing by <paramref name="growth"/>.</summary>
+    private static async Task<bool> WouldExceedAsync(SqliteConnection connection, SqliteTransaction transaction, string bucket, long growth, long quota, CancellationToken cancellationToken)
+    {
+        var accountId = await connection.ExecuteScalarAsync<string?>(Command(
+            "SELECT account_id FROM s3_buckets WHERE name = @bucket", new { bucket }, cancellationToken, transaction));
+        return accountId is not null
+            && await connection.ExecuteScalarAsync<long>(Command(AccountUsageSql, new { accountId }, cancellationToken, transaction)) + growth > quota;
     }
 
     private static Task<int> AddUsedBytesAsync(SqliteConnection connection, SqliteTransaction transaction, string bucket, long delta, CancellationToken cancellationToken) =>

@@ -9,13 +9,14 @@ public sealed partial class SqliteMetadataStore
 {
     /// <summary>
     /// The contract's usage: totals of the files of the account's unconsumed sessions (kept per session
-    /// in reserved_bytes) plus its projects' sizes plus its S3 buckets' objects (kept per bucket in used_bytes).
-    /// The first two read covering indexes only; the last one row per bucket.
+    /// in reserved_bytes) plus its projects' sizes plus its S3 buckets' objects and the parts of their open
+    /// multipart uploads (kept per bucket in used_bytes and parts_bytes). The first two read covering indexes
+    /// only; the last one row per bucket.
     /// </summary>
     private const string AccountUsageSql = """
         SELECT (SELECT COALESCE(SUM(reserved_bytes), 0) FROM upload_sessions WHERE account_id = @accountId AND project_name IS NULL)
              + (SELECT COALESCE(SUM(size_bytes), 0) FROM projects WHERE account_id = @accountId)
-             + (SELECT COALESCE(SUM(used_bytes), 0) FROM s3_buckets WHERE account_id = @accountId)
+             + (SELECT COALESCE(SUM(used_bytes + parts_bytes), 0) FROM s3_buckets WHERE account_id = @accountId)
         """;
 
     public async Task CreateSessionAsync(UploadSessionRecord session, CancellationToken cancellationToken)

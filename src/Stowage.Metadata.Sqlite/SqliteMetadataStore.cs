@@ -17,6 +17,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
 {
     private readonly string connectionString;
     private readonly string connectionPragmas;
+    private readonly string internalBucket;
     private readonly SqliteGroupCommit writes;
 
     /// <summary>
@@ -29,6 +30,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.InternalBucket);
+        internalBucket = options.InternalBucket;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
@@ -43,7 +46,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore, IDisposable
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await SqliteMigrator.MigrateAsync(connection, cancellationToken);
+        await SqliteMigrator.MigrateAsync(connection, internalBucket, cancellationToken);
     }
 
     /// <summary>Closes the pooled connections to this file, so it can be moved or deleted.</summary>

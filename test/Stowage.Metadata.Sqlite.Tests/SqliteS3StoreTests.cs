@@ -105,17 +105,6 @@ public sealed class SqliteS3StoreTests : IDisposable
     }
 
     [Fact]
-    public async Task PutPart_Throws_WhenTheUploadIsUnknown_RatherThanLeaveAnOrphanPart()
-    {
-        using var store = await NewInitializedStoreAsync();
-
-        var error = await Should.ThrowAsync<SqliteException>(() => store.PutPartAsync(new PartRecord("missing", 1, 1, "e", null, T0), Ct));
-
-        error.Message.ShouldContain("FOREIGN KEY");
-        (await store.ListPartsAsync("missing", 0, 10, Ct)).ShouldBeEmpty();
-    }
-
-    [Fact]
     public async Task Migration_TakesADatabaseAtVersionOne_ToTheLatest_KeepingItsData()
     {
         await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
@@ -164,6 +153,103 @@ public sealed class SqliteS3StoreTests : IDisposable
         (await store.ListPartsAsync("up2", 0, 10, Ct)).ShouldBeEmpty();
         (await store.GetObjectAsync("stowage", "photos/own.jpg", Ct))!.Blob.ShouldBe(new ObjectRef("stowage", "photos/own.jpg"));
         (await store.ListDueBlobReclaimsAsync(DateTimeOffset.MaxValue, 10, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Migration_DropsTheAliasesOfTheConfiguredInternalBucket_AndKeepsABucketNamedStowageThatIsNotIt()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            await connection.ExecuteAsync(Migration001Initial.Sql + Migration002S3.Sql + Migration003MultipartAge.Sql + "PRAGMA user_version = 3;");
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO s3_buckets (name, account_id, created) VALUES ('internal', 'a1', 0);
+                INSERT INTO s3_buckets (name, account_id, created) VALUES ('stowage', 'a2', 0);
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('internal', 'sessions/up/scan.e57', 3, 'e', 0, '{}');
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('internal', 'photos/own.jpg', 5, 'e', 0, '{}');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers) VALUES ('up1', 'internal', 'projects/p/x.jpg', 'a1', 0, '{}');
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up1', 1, 3, 'e', 0);
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers) VALUES ('stowage', 'sessions/mine/scan.e57', 7, 'e', 0, '{}');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers) VALUES ('up2', 'stowage', 'projects/mine.jpg', 'a2', 0, '{}');
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up2', 1, 11, 'e', 0);
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = database.NewStore(internalBucket: "internal");
+        await store.InitializeAsync(Ct);
+
+        // The configured internal bucket ('internal') held the session and project files: an S3 bucket of that name
+        // only aliased them under sessions/ and projects/, so those rows go; its other objects stay.
+        (await store.GetObjectAsync("internal", "sessions/up/scan.e57", Ct)).ShouldBeNull();
+        (await store.GetMultipartUploadAsync("up1", Ct)).ShouldBeNull();
+        (await store.ListPartsAsync("up1", 0, 10, Ct)).ShouldBeEmpty();
+        (await store.GetObjectAsync("internal", "photos/own.jpg", Ct))!.Blob.ShouldBe(new ObjectRef("internal", "photos/own.jpg"));
+        (await store.GetAccountUsageAsync("a1", Ct)).ShouldBe(5);
+
+        // A bucket named 'stowage' was an ordinary bucket here: its objects had bytes of their own, and stay.
+        (await store.GetObjectAsync("stowage", "sessions/mine/scan.e57", Ct))!.Blob.ShouldBe(new ObjectRef("stowage", "sessions/mine/scan.e57"));
+        (await store.GetMultipartUploadAsync("up2", Ct))!.Blob.ShouldBe(new ObjectRef("stowage", "projects/mine.jpg"));
+        (await store.GetAccountUsageAsync("a2", Ct)).ShouldBe(7 + 11);
+    }
+
+    [Fact]
+    public async Task Migration_DropsAliasesOfTheInternalBucket_ThatAnEarlierStepFourKeptUnderAnotherName()
+    {
+        // Step 4 once assumed the internal bucket was 'stowage': a database migrated then with another name still
+        // has S3 rows whose blob is a session or project file.
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            await connection.ExecuteAsync(string.Concat(SqliteMigrations.Steps.Take(6)) + "PRAGMA user_version = 6;", new { internalBucket = "stowage" });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO s3_buckets (name, account_id, created, used_bytes, parts_bytes) VALUES ('internal', 'a1', 0, 8, 3);
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers, blob_bucket, blob_key) VALUES ('internal', 'sessions/up/scan.e57', 3, 'e', 0, '{}', 'internal', 'sessions/up/scan.e57');
+                INSERT INTO s3_objects (bucket, key, size, etag, last_modified, headers, blob_bucket, blob_key) VALUES ('internal', 'photos/own.jpg', 5, 'e', 0, '{}', 'internal', 'photos/own.jpg');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, blob_bucket, blob_key) VALUES ('up1', 'internal', 'projects/p/x.jpg', 'a1', 0, '{}', 'internal', 'projects/p/x.jpg');
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up1', 1, 3, 'e', 0);
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = database.NewStore(internalBucket: "internal");
+        await store.InitializeAsync(Ct);
+
+        (await store.GetObjectAsync("internal", "sessions/up/scan.e57", Ct)).ShouldBeNull();
+        (await store.GetMultipartUploadAsync("up1", Ct)).ShouldBeNull();
+        (await store.ListPartsAsync("up1", 0, 10, Ct)).ShouldBeEmpty();
+        (await store.GetObjectAsync("internal", "photos/own.jpg", Ct)).ShouldNotBeNull();
+        (await store.GetAccountUsageAsync("a1", Ct)).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Migration_CountsThePartsOfUploadsOpenBeforeIt_TowardTheirAccountsUsage()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={database.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            await connection.ExecuteAsync(string.Concat(SqliteMigrations.Steps.Take(5)) + "PRAGMA user_version = 5;", new { internalBucket = "stowage" });
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO accounts (id, name, upload_allowed, created) VALUES ('a1', 'one', 1, 0);
+                INSERT INTO s3_buckets (name, account_id, created, used_bytes) VALUES ('photos', 'a1', 0, 3);
+                INSERT INTO s3_buckets (name, account_id, created) VALUES ('empty', 'a1', 0);
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, blob_bucket, blob_key) VALUES ('up1', 'photos', 'a', 'a1', 0, '{}', 'stowage', 'objects/1');
+                INSERT INTO s3_multipart_uploads (upload_id, bucket, key, account_id, initiated, headers, blob_bucket, blob_key) VALUES ('up2', 'photos', 'b', 'a1', 0, '{}', 'stowage', 'objects/2');
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up1', 1, 100, 'e', 0);
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up1', 2, 20, 'e', 0);
+                INSERT INTO s3_parts (upload_id, part_number, size, etag, last_modified) VALUES ('up2', 1, 7, 'e', 0);
+                """);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = await NewInitializedStoreAsync();
+
+        (await store.GetAccountUsageAsync("a1", Ct)).ShouldBe(3 + 100 + 20 + 7);
+        (await store.DeleteMultipartUploadAsync("up1", T0, Ct)).ShouldNotBeNull();
+        (await store.GetAccountUsageAsync("a1", Ct)).ShouldBe(3 + 7);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ internal sealed class TempDatabase : IDisposable
 
     public string DatabasePath => Path.Combine(directory, "metadata.db");
 
-    public SqliteMetadataStore NewStore(bool durable = true) => new(new SqliteMetadataOptions { DatabasePath = DatabasePath, Durable = durable });
+    public SqliteMetadataStore NewStore(bool durable = true, string internalBucket = "stowage") =>
+        new(new SqliteMetadataOptions { DatabasePath = DatabasePath, Durable = durable, InternalBucket = internalBucket });
 
     public void Dispose()
     {

@@ -77,7 +77,7 @@ internal static class AccountsCommand
         return command;
     }
 
-    /// <summary>Prints accounts; with <paramref name="usage"/> (list), each one's bytes held: sessions, projects and S3 objects.</summary>
+    /// <summary>Prints accounts; with <paramref name="usage"/> (list), each one's bytes held: sessions, projects, S3 objects and parts of open multipart uploads.</summary>
     private static void Print(IReadOnlyList<Account> accounts, bool json, IReadOnlyDictionary<string, long>? usage = null)
     {
         if (json)

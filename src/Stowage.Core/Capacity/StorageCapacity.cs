@@ -8,8 +8,9 @@ namespace Stowage.Core.Capacity;
 /// whatever each backend's <see cref="IStorageFullDetector"/> names), and each front door renders it as its
 /// protocol's "insufficient storage" answer. From the first such failure on, writes that would take space are
 /// refused up front (<see cref="AcceptsWrites"/>) until the reserve is back in place with room beside it, so
-/// what deletions free is not taken again at once. Deletions run through <see cref="FreeingAsync{T}"/>: if even a
-/// deletion finds the disk full, the reserve is released and it runs once more.
+/// what deletions free is not taken again at once; the periodic sweeps say when they freed space
+/// (<see cref="SpaceFreed"/>), so that is looked at without waiting for a write. Deletions run through
+/// <see cref="FreeingAsync{T}"/>: if even a deletion finds the disk full, the reserve is released and it runs once more.
 /// </summary>
 public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors, IStorageReserve reserve, TimeProvider time, ILogger<StorageCapacity> logger)
 {
@@ -83,25 +84,48 @@ public sealed class StorageCapacity(IEnumerable<IStorageFullDetector> detectors,
         try
         {
             var now = time.GetUtcNow();
-            if (!_full || now - _checkedAt < RecheckInterval)
-            {
-                return !_full;
-            }
-
-            _checkedAt = now;
-            if (!reserve.TryRestore())
-            {
-                return false;
-            }
-
-            _full = false;
-            Log.StorageRecovered(logger);
-            return true;
+            return !_full || (now - _checkedAt >= RecheckInterval && TryResume(now));
         }
         finally
         {
             _gate.Exit();
         }
+    }
+
+    /// <summary>
+    /// Something freed space (a sweep deleted expired sessions, abandoned uploads or reclaimed blobs): while writes
+    /// are refused, look now whether they may resume, rather than at the next write a second after the last look,
+    /// so the reserve is back and writes are accepted as soon as the space is there. Does nothing while writes are
+    /// accepted.
+    /// </summary>
+    public void SpaceFreed()
+    {
+        if (!_full)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_full)
+            {
+                TryResume(time.GetUtcNow());
+            }
+        }
+    }
+
+    /// <summary>Under the gate, while full: puts the reserve back if there is room beside it, and then accepts writes again.</summary>
+    private bool TryResume(DateTimeOffset now)
+    {
+        _checkedAt = now;
+        if (!reserve.TryRestore())
+        {
+            return false;
+        }
+
+        _full = false;
+        Log.StorageRecovered(logger);
+        return true;
     }
 
     /// <summary>

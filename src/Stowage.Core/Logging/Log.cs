@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(2004, LogLevel.Information, "Project {Project} deleted with its {Files} files.")]
     public static partial void ProjectDeleted(ILogger logger, string project, int files);
 
+    [LoggerMessage(2005, LogLevel.Information, "Project {Project} was deleted while it was being processed; its job stopped.")]
+    public static partial void ProjectDeletedWhileProcessing(ILogger logger, string project);
+
     [LoggerMessage(3001, LogLevel.Warning, "Job {Job} ({Kind}) attempt {Attempt} failed; retrying at {RunAfter}: {Error}")]
     public static partial void JobRetrying(ILogger logger, string job, string kind, int attempt, DateTimeOffset runAfter, string error);
 

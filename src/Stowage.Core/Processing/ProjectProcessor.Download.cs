@@ -41,9 +41,7 @@ public sealed partial class ProjectProcessor
             await using var stream = new HashingLimitStream(remote.Content, maxFile, "file_too_large", $"The linked file is larger than the limit of {maxFile} bytes.", name);
             await blobs.PutAsync(target, stream, _durable, cancellationToken).ConfigureAwait(false);
             await CheckQuotaAsync(project, account, stream.BytesRead, target, name, cancellationToken).ConfigureAwait(false);
-            await projects.UpsertProjectFileAsync(
-                new ProjectFileRecord(project.Name, name, ProjectFileKind.Uploaded, stream.BytesRead, stream.HashHex(), target, null),
-                cancellationToken).ConfigureAwait(false);
+            await RecordAsync(new ProjectFileRecord(project.Name, name, ProjectFileKind.Uploaded, stream.BytesRead, stream.HashHex(), target, null), target, cancellationToken).ConfigureAwait(false);
         }
     }
 

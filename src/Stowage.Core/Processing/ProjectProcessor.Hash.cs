@@ -31,7 +31,7 @@ public sealed partial class ProjectProcessor
             }
 
             var updated = file with { Sha256 = sha };
-            await projects.UpsertProjectFileAsync(updated, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(updated, written: null, cancellationToken).ConfigureAwait(false);
             hashed.Add(updated);
         }
 

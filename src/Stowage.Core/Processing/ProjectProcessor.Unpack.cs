@@ -94,9 +94,7 @@ public sealed partial class ProjectProcessor
             throw new ProcessingException("archive_corrupt", $"The archive could not be read: {ex.Message}", archive.Path);
         }
 
-        await projects.UpsertProjectFileAsync(
-            new ProjectFileRecord(project.Name, listedPath, ProjectFileKind.Extracted, size, sha, target, archive.Path),
-            cancellationToken).ConfigureAwait(false);
+        await RecordAsync(new ProjectFileRecord(project.Name, listedPath, ProjectFileKind.Extracted, size, sha, target, archive.Path), target, cancellationToken).ConfigureAwait(false);
         return size;
     }
     /// <summary>Opens the archive; the reader owns <paramref name="stored"/>, which is disposed here if opening fails.</summary>

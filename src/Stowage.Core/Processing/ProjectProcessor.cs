@@ -72,6 +72,11 @@ public sealed partial class ProjectProcessor(
         {
             return JobOutcome.GiveUp(error.ToJson());
         }
+        catch (ProjectDeletedException)
+        {
+            Log.ProjectDeletedWhileProcessing(logger, project.Name);
+            return JobOutcome.Done;
+        }
     }
 
     public async Task OnGaveUpAsync(JobRecord job, string error, CancellationToken cancellationToken)
@@ -91,6 +96,26 @@ public sealed partial class ProjectProcessor(
             Updated = time.GetUtcNow(),
             Errors = [new ProjectError(code, message, file)],
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a file the job wrote, unless the project is being deleted: then the deletion may have listed the
+    /// project's files already, so the bytes at <paramref name="written"/> (null when the job wrote none) are
+    /// removed here, and the job stops.
+    /// </summary>
+    private async Task RecordAsync(ProjectFileRecord file, ObjectRef? written, CancellationToken cancellationToken)
+    {
+        if (await projects.UpsertProjectFileAsync(file, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (written is { } bytes)
+        {
+            await blobs.DeleteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        throw new ProjectDeletedException(file.ProjectName);
     }
 
     private async Task<List<ProjectFileRecord>> UploadedFilesAsync(string projectName, CancellationToken cancellationToken) =>

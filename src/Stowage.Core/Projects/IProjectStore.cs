@@ -45,8 +45,12 @@ public interface IProjectStore
     /// </summary>
     Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the file, or replaces the one with the same project and path.</summary>
-    Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the file, or replaces the one with the same project and path; false, writing nothing, when the
+    /// project is gone or being deleted (<see cref="ProjectState.Deleting"/>). Checked in the same write, so a
+    /// file is either recorded before the deletion lists the project's files, or not at all.
+    /// </summary>
+    Task<bool> UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken);
 
     /// <summary>Deletes the project's files of one kind (before unpacking again on a retry).</summary>
     Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Stowage.Core.Capacity;
 using Stowage.Core.Common;
 
 namespace Stowage.Core.S3;
@@ -7,9 +8,10 @@ namespace Stowage.Core.S3;
 /// <summary>
 /// Aborts multipart uploads that nobody completed or aborted within <see cref="S3Options.AbandonedMultipartUploadSeconds"/>
 /// of their initiation, parts and all: what an S3 bucket's AbortIncompleteMultipartUpload lifecycle rule does.
-/// Without it every interrupted `aws s3 cp` or SDK transfer would keep its parts on disk for ever.
+/// Without it every interrupted `aws s3 cp` or SDK transfer would keep its parts on disk for ever. A sweep that
+/// aborted something tells <paramref name="capacity"/>, so writes refused on a full disk resume at once.
 /// </summary>
-public sealed class AbandonedMultipartSweeper(S3MultipartService multipart, IOptions<S3Options> options, TimeProvider time, ILogger<AbandonedMultipartSweeper> logger)
+public sealed class AbandonedMultipartSweeper(S3MultipartService multipart, IOptions<S3Options> options, TimeProvider time, ILogger<AbandonedMultipartSweeper> logger, StorageCapacity? capacity = null)
 {
     private const int Batch = 100;
 
@@ -40,6 +42,7 @@ public sealed class AbandonedMultipartSweeper(S3MultipartService multipart, IOpt
         if (total > 0)
         {
             Log.AbortedAbandonedUploads(logger, total, age);
+            capacity?.SpaceFreed();
         }
 
         return total;

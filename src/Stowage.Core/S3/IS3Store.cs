@@ -65,22 +65,33 @@ public interface IS3Store
     /// </summary>
     Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces a part's record (a re-uploaded part replaces the earlier one).</summary>
-    Task PutPartAsync(PartRecord part, CancellationToken cancellationToken);
+    /// <summary>
+    /// In one transaction: inserts or replaces a part's record (a re-uploaded part replaces the earlier one) and
+    /// moves the bytes the bucket's open uploads hold by the difference in size: parts count toward the bucket's
+    /// account's usage (<see cref="Uploads.IUploadStore.GetAccountUsageAsync"/>) until their upload is completed or
+    /// deleted. Changes nothing when the upload does not exist (UploadGone) or, with <paramref name="quotaBytes"/>
+    /// set, when the account would then hold more than that (QuotaExceeded).
+    /// </summary>
+    Task<ObjectRecordOutcome> PutPartAsync(PartRecord part, long? quotaBytes, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a part's record, and its size from the usage; false when there was none.</summary>
+    Task<bool> DeletePartAsync(string uploadId, int partNumber, CancellationToken cancellationToken);
 
     /// <summary>Parts of the upload with numbers above <paramref name="afterPartNumber"/>, ascending.</summary>
     Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction: deletes the upload and its parts and records the object as
-    /// <see cref="PutObjectAsync"/> does (quota included). Changes nothing when the upload no longer exists
-    /// (UploadGone) or the quota would be exceeded (QuotaExceeded; the upload stays, to be aborted or retried).
+    /// <see cref="PutObjectAsync"/> does (quota included: the object takes the place of all the upload's parts, so
+    /// their sizes are released in the same check and never counted beside the object). Changes nothing when the
+    /// upload no longer exists (UploadGone) or the quota would be exceeded (QuotaExceeded; the upload stays, to be
+    /// aborted or retried).
     /// </summary>
     Task<ObjectReplacement> CompleteMultipartUploadAsync(string uploadId, S3ObjectRecord obj, DateTimeOffset now, long? quotaBytes, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: deletes the upload and its part records and lists the upload's blob (with its
-    /// parts) for reclaiming, due at <paramref name="now"/>. Returns the deleted upload, or null when there was none.
+    /// In one transaction: deletes the upload and its part records (their sizes leave the usage) and lists the
+    /// upload's blob (with its parts) for reclaiming, due at <paramref name="now"/>. Returns the deleted upload, or null when there was none.
     /// </summary>
     Task<MultipartUploadRecord?> DeleteMultipartUploadAsync(string uploadId, DateTimeOffset now, CancellationToken cancellationToken);
 

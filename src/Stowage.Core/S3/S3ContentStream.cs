@@ -11,10 +11,12 @@ namespace Stowage.Core.S3;
 /// ends (a read returning 0) Content-MD5 and the expected checksum are compared before that 0 is returned.
 /// Any failure is thrown as <see cref="S3ContentException"/>, so the blob store discards what it wrote and
 /// the previous object stays. Receiving, hashing and writing overlap (<see cref="PipelinedPassThroughStream"/>):
-/// the checks run on the hashing stage and reach the blob store on its last read. It does not own
-/// <paramref name="inner"/> nor <paramref name="digest"/>; disposing it stops its stages.
+/// the checks run on the hashing stage and reach the blob store on its last read. With <paramref name="quota"/>, the
+/// body may also not pass the room the account's quota leaves it (an UploadPart, whose bytes replace the earlier
+/// part in place, so it must stop before it holds more than that). It does not own <paramref name="inner"/> nor
+/// <paramref name="digest"/>; disposing it stops its stages.
 /// </summary>
-internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long maxBytes, long? declaredLength, ObjectWrite write)
+internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long maxBytes, long? declaredLength, ObjectWrite write, QuotaRoom? quota = null)
     : PipelinedPassThroughStream(inner, BufferBytes)
 {
     /// <summary>The blob stores' own write unit (1 MiB), so each of their reads takes one whole buffer.</summary>
@@ -42,6 +44,11 @@ internal sealed class S3ContentStream(Stream inner, S3ContentDigest digest, long
         {
             throw new S3ContentException(Failure.Because(StowageErrors.FileTooLarge,
                 $"Your proposed upload exceeds the maximum allowed size of {maxBytes} bytes."));
+        }
+
+        if (quota is { } room && digest.Length + data.Length > room.Bytes)
+        {
+            throw new S3ContentException(S3Uploads.QuotaExceeded(room.QuotaBytes));
         }
 
         if (declaredLength is { } declared && digest.Length + data.Length > declared)

@@ -5,6 +5,7 @@ using Stowage.Core.Common;
 using Stowage.Core.Errors;
 using Stowage.Core.Locks;
 using Stowage.Core.Storage;
+using Stowage.Core.Uploads;
 
 namespace Stowage.Core.S3;
 
@@ -13,12 +14,15 @@ namespace Stowage.Core.S3;
 /// without copying), abort, list parts, list uploads. Rules from
 /// docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html. Complete and Abort hold the
 /// upload's lock for their whole run, and UploadPart for recording its part, so each sees a consistent upload.
+/// Parts count toward the bucket's account's usage and quota until the upload is completed or aborted
+/// (docs/protocols/s3.md, "Quotas").
 /// The upload's blob is chosen at creation (<see cref="BlobAllocator"/>): parts are stored beside it and
 /// composed into it, and completing swaps the object's record to it, as PutObject does with its own blob.
 /// </summary>
 public sealed partial class S3MultipartService(
     IS3Store store,
     IAccountStore accounts,
+    IUploadStore usage,
     AccountPolicy policy,
     IBlobComposer composer,
     BlobAllocator allocator,

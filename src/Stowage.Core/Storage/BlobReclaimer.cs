@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Core.Capacity;
 using Stowage.Core.Common;
 
 namespace Stowage.Core.Storage;
@@ -7,9 +8,10 @@ namespace Stowage.Core.Storage;
 /// Deletes the blobs on the reclaim list (<see cref="IBlobReclaimStore"/>): right away when a write replaced or
 /// deleted an object, and in a periodic sweep for whatever that missed (a crash, a failing store) and for
 /// writes that died before their record was made. Bytes go first, the row last, so a failure leaves the row
-/// for the next sweep.
+/// for the next sweep. A sweep that deleted something tells <paramref name="capacity"/>, so writes refused on a
+/// full disk resume at once.
 /// </summary>
-public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, IBlobComposer composer, TimeProvider time, ILogger<BlobReclaimer> logger)
+public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, IBlobComposer composer, TimeProvider time, ILogger<BlobReclaimer> logger, StorageCapacity? capacity = null)
 {
     /// <summary>
     /// How long a write may take before its blob counts as abandoned. A day: longer than any upload of one
@@ -71,6 +73,7 @@ public sealed class BlobReclaimer(IBlobReclaimStore store, IBlobStore blobs, IBl
         if (total > 0)
         {
             Log.ReclaimedBlobs(logger, total);
+            capacity?.SpaceFreed();
         }
 
         return total;

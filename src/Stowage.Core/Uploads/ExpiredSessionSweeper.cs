@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Stowage.Core.Capacity;
 using Stowage.Core.Common;
 
 namespace Stowage.Core.Uploads;
 
 /// <summary>
 /// Seed 004: "Abandoned sessions are deleted after expires_in_seconds". Deletes expired sessions with
-/// their bytes; a session that became a project only loses its row (its files are the project's).
+/// their bytes; a session that became a project only loses its row (its files are the project's). A sweep that
+/// removed something tells <paramref name="capacity"/>, so writes refused on a full disk resume at once.
 /// </summary>
-public sealed class ExpiredSessionSweeper(IUploadStore store, UploadSessionService sessions, TimeProvider time, ILogger<ExpiredSessionSweeper> logger)
+public sealed class ExpiredSessionSweeper(IUploadStore store, UploadSessionService sessions, TimeProvider time, ILogger<ExpiredSessionSweeper> logger, StorageCapacity? capacity = null)
 {
     private const int Batch = 100;
 
@@ -49,6 +51,7 @@ public sealed class ExpiredSessionSweeper(IUploadStore store, UploadSessionServi
         if (total > 0)
         {
             Log.SweptSessions(logger, total);
+            capacity?.SpaceFreed();
         }
 
         return total;

@@ -45,8 +45,8 @@ public interface IUploadStore
     Task<IReadOnlyList<UploadSessionRecord>> ListExpiredSessionsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Bytes the account holds or has reserved: the totals of the files of its unconsumed sessions plus
-    /// the sizes of its projects.
+    /// Bytes the account holds or has reserved: the totals of the files of its unconsumed sessions, the sizes
+    /// of its projects, of the objects in its S3 buckets and of the parts of the open multipart uploads in them.
     /// </summary>
     Task<long> GetAccountUsageAsync(string accountId, CancellationToken cancellationToken);
 }

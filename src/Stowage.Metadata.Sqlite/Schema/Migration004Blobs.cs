@@ -12,14 +12,15 @@ namespace Stowage.Metadata.Sqlite.Schema;
 internal static class Migration004Blobs
 {
     public const string Sql = """
-        -- Before this step an S3 bucket named like the internal blob bucket ('stowage', the default) shared its keys
-        -- with session and project files: such an object under sessions/ or projects/ had no bytes of its own, only
-        -- another account's (the takeover this step ends). Those rows, and open uploads that would compose there,
-        -- are dropped rather than kept pointing at bytes that are not theirs.
-        DELETE FROM s3_objects WHERE bucket = 'stowage' AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/');
+        -- Before this step an S3 bucket named like the internal blob bucket (@internalBucket: Stowage:Uploads:Bucket,
+        -- 'stowage' by default) shared its keys with session and project files: such an object under sessions/ or
+        -- projects/ had no bytes of its own, only another account's (the takeover this step ends). Those rows, and open
+        -- uploads that would compose there, are dropped rather than kept pointing at bytes that are not theirs. A bucket
+        -- of any other name ('stowage' too, when the internal one is called otherwise) had bytes of its own: it stays.
+        DELETE FROM s3_objects WHERE bucket = @internalBucket AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/');
         DELETE FROM s3_parts WHERE upload_id IN (SELECT upload_id FROM s3_multipart_uploads
-            WHERE bucket = 'stowage' AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/'));
-        DELETE FROM s3_multipart_uploads WHERE bucket = 'stowage' AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/');
+            WHERE bucket = @internalBucket AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/'));
+        DELETE FROM s3_multipart_uploads WHERE bucket = @internalBucket AND (substr(key, 1, 9) = 'sessions/' OR substr(key, 1, 9) = 'projects/');
 
         ALTER TABLE s3_objects ADD COLUMN blob_bucket TEXT NOT NULL DEFAULT '';
         ALTER TABLE s3_objects ADD COLUMN blob_key TEXT NOT NULL DEFAULT '';

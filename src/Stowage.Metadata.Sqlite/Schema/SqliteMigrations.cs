@@ -2,7 +2,9 @@ namespace Stowage.Metadata.Sqlite.Schema;
 
 /// <summary>
 /// The schema as an ordered list of steps: step i takes <c>user_version</c> from i to i + 1. Never edit
-/// a shipped step; append a new one (a database in the field has already run the old ones).
+/// a shipped step; append a new one (a database in the field has already run the old ones). The one exception,
+/// step 4, was corrected in place because it was wrong for the databases still to run it (it named the internal
+/// bucket 'stowage' whatever it was configured as); step 7 repairs those that had run it already.
 /// </summary>
 internal static class SqliteMigrations
 {
@@ -13,5 +15,7 @@ internal static class SqliteMigrations
         Migration003MultipartAge.Sql,
         Migration004Blobs.Sql,
         Migration005JobAccounts.Sql,
+        Migration006PartsUsage.Sql,
+        Migration007InternalBucketAliases.Sql,
     ];
 }

@@ -5,11 +5,12 @@ namespace Stowage.Metadata.Sqlite.Schema;
 
 /// <summary>
 /// Brings the file's schema up to <see cref="SqliteMigrations.Steps"/>, tracking progress in
-/// <c>PRAGMA user_version</c> (the count of steps applied).
+/// <c>PRAGMA user_version</c> (the count of steps applied). Every step may name the internal blob bucket as
+/// <c>@internalBucket</c> (<see cref="SqliteMetadataOptions.InternalBucket"/>).
 /// </summary>
 internal static class SqliteMigrator
 {
-    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task MigrateAsync(SqliteConnection connection, string internalBucket, CancellationToken cancellationToken)
     {
         // journal_mode is stored in the file, so setting it once here covers every later connection.
         // It cannot change inside a transaction, hence before BEGIN.
@@ -33,7 +34,7 @@ internal static class SqliteMigrator
 
         for (var step = (int)version; step < steps.Count; step++)
         {
-            await connection.ExecuteAsync(new CommandDefinition(steps[step], transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(steps[step], new { internalBucket }, transaction, cancellationToken: cancellationToken));
             // user_version lives in the database header page, so it commits or rolls back with the step.
             await connection.ExecuteAsync(new CommandDefinition($"PRAGMA user_version = {step + 1};", transaction: transaction, cancellationToken: cancellationToken));
         }

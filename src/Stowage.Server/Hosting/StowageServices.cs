@@ -46,6 +46,7 @@ public static class StowageServices
         {
             DatabasePath = Path.Combine(dataDirectory, DatabaseFileName),
             Durable = sp.GetRequiredService<IOptions<DurabilityOptions>>().Value.Fsync,
+            InternalBucket = sp.GetRequiredService<IOptions<UploadOptions>>().Value.Bucket,
         }));
         services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<IMetadataStore>());
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<IMetadataStore>());

@@ -2,7 +2,7 @@ using Stowage.Core.Projects;
 
 namespace Stowage.Conformance.Metadata;
 
-// IProjectStore: deleting a project (ProjectState.Deleting is final; rows go last).
+// IProjectStore: deleting a project (ProjectState.Deleting is final: no file is recorded in it any more; rows go last).
 public abstract partial class MetadataStoreConformance
 {
     [Fact]
@@ -35,5 +35,22 @@ public abstract partial class MetadataStoreConformance
         (await Store.GetProjectAsync(project.Name, Ct))!.State.ShouldBe(ProjectState.Deleting);
         (await Store.ListProjectsAsync(account.Id, 0, 10, Ct)).ShouldBeEmpty();
         (await Store.CountProjectsAsync(account.Id, Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UpsertProjectFile_WritesNothing_ForAProjectBeingDeletedOrGone()
+    {
+        var account = await AddAccountAsync();
+        var deleting = await AddProjectAsync(account.Id);
+        var existing = NewProjectFile(deleting.Name, "x/1.jpg", ProjectFileKind.Extracted);
+        (await Store.UpsertProjectFileAsync(existing, Ct)).ShouldBeTrue();
+        await Store.UpdateProjectAsync(deleting with { State = ProjectState.Deleting }, Ct);
+
+        (await Store.UpsertProjectFileAsync(NewProjectFile(deleting.Name, "x/2.jpg", ProjectFileKind.Extracted), Ct)).ShouldBeFalse();
+        (await Store.UpsertProjectFileAsync(existing with { Sha256 = new string('a', 64) }, Ct)).ShouldBeFalse();
+        (await Store.UpsertProjectFileAsync(NewProjectFile("no-such-project", "x/1.jpg", ProjectFileKind.Extracted), Ct)).ShouldBeFalse();
+
+        (await Store.ListProjectFilesAsync(deleting.Name, Ct)).ShouldBe([existing]);
+        (await Store.ListProjectFilesAsync("no-such-project", Ct)).ShouldBeEmpty();
     }
 }

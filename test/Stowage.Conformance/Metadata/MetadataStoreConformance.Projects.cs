@@ -105,10 +105,10 @@ public abstract partial class MetadataStoreConformance
         var account = await AddAccountAsync();
         var project = await AddProjectAsync(account.Id);
         var file = NewProjectFile(project.Name, "scan/part1.e57", ProjectFileKind.Extracted, 100) with { FromArchive = "scan.zip" };
-        await Store.UpsertProjectFileAsync(file, Ct);
+        (await Store.UpsertProjectFileAsync(file, Ct)).ShouldBeTrue();
         var hashed = file with { Size = 120, Sha256 = new string('a', 64), Object = new("projects", "elsewhere") };
 
-        await Store.UpsertProjectFileAsync(hashed, Ct);
+        (await Store.UpsertProjectFileAsync(hashed, Ct)).ShouldBeTrue();
 
         (await Store.ListProjectFilesAsync(project.Name, Ct)).ShouldBe([hashed]);
     }

@@ -15,7 +15,7 @@ public abstract partial class MetadataStoreConformance
         var p10000 = NewPart(upload.UploadId, 10_000, 1, lastModified: At(2));
         foreach (var part in new[] { p3, p10000, p1 })
         {
-            await Store.PutPartAsync(part, Ct);
+            await Store.PutPartAsync(part, null, Ct);
         }
 
         (await Store.ListPartsAsync(upload.UploadId, 0, 100, Ct)).ShouldBe([p1, p3, p10000]);
@@ -28,7 +28,7 @@ public abstract partial class MetadataStoreConformance
         var upload = await AddUploadAsync("captures", "k");
         for (var n = 1; n <= 7; n++)
         {
-            await Store.PutPartAsync(NewPart(upload.UploadId, n), Ct);
+            await Store.PutPartAsync(NewPart(upload.UploadId, n), null, Ct);
         }
 
         (await Store.ListPartsAsync(upload.UploadId, 2, 3, Ct)).Select(p => p.PartNumber).ShouldBe([3, 4, 5]);
@@ -42,12 +42,12 @@ public abstract partial class MetadataStoreConformance
     {
         var upload = await AddUploadAsync("captures", "k");
         var other = await AddUploadAsync("captures", "k");
-        await Store.PutPartAsync(NewPart(upload.UploadId, 1, 10, "aaaa", new ChecksumValue(ChecksumAlgorithm.Crc32, "AAAAAA=="), At(1)), Ct);
-        await Store.PutPartAsync(NewPart(upload.UploadId, 2), Ct);
-        await Store.PutPartAsync(NewPart(other.UploadId, 1, 99, "cccc"), Ct);
+        await Store.PutPartAsync(NewPart(upload.UploadId, 1, 10, "aaaa", new ChecksumValue(ChecksumAlgorithm.Crc32, "AAAAAA=="), At(1)), null, Ct);
+        await Store.PutPartAsync(NewPart(upload.UploadId, 2), null, Ct);
+        await Store.PutPartAsync(NewPart(other.UploadId, 1, 99, "cccc"), null, Ct);
         var replacement = NewPart(upload.UploadId, 1, 20, "bbbb", null, At(2));
 
-        await Store.PutPartAsync(replacement, Ct);
+        await Store.PutPartAsync(replacement, null, Ct);
 
         var parts = await Store.ListPartsAsync(upload.UploadId, 0, 100, Ct);
         parts.Select(p => p.PartNumber).ShouldBe([1, 2]);
@@ -59,8 +59,8 @@ public abstract partial class MetadataStoreConformance
     public async Task CompleteMultipartUpload_StoresTheObject_AndDeletesTheUploadAndItsParts()
     {
         var upload = await AddUploadAsync("captures", "big.e57");
-        await Store.PutPartAsync(NewPart(upload.UploadId, 1), Ct);
-        await Store.PutPartAsync(NewPart(upload.UploadId, 2), Ct);
+        await Store.PutPartAsync(NewPart(upload.UploadId, 1), null, Ct);
+        await Store.PutPartAsync(NewPart(upload.UploadId, 2), null, Ct);
         var obj = NewObject("captures", "big.e57", 10_485_760, At(9), SomeHeaders()) with { ETag = "0123456789abcdef0123456789abcdef-2", PartsCount = 2 };
 
         (await Store.CompleteMultipartUploadAsync(upload.UploadId, obj, T0, null, Ct)).Recorded.ShouldBeTrue();
@@ -89,7 +89,7 @@ public abstract partial class MetadataStoreConformance
         var existing = NewObject("captures", "k", 1, headers: SomeHeaders());
         await Store.PutObjectAsync(existing, T0, null, Ct);
         var open = await AddUploadAsync("captures", "k");
-        await Store.PutPartAsync(NewPart(open.UploadId, 1), Ct);
+        await Store.PutPartAsync(NewPart(open.UploadId, 1), null, Ct);
 
         (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "k", 2), T0, null, Ct)).Recorded.ShouldBeFalse();
         (await Store.CompleteMultipartUploadAsync("missing", NewObject("captures", "new", 2), T0, null, Ct)).Recorded.ShouldBeFalse();

@@ -140,8 +140,8 @@ public abstract partial class MetadataStoreConformance
     {
         var upload = await AddUploadAsync("captures", "k");
         var other = await AddUploadAsync("captures", "k");
-        await Store.PutPartAsync(NewPart(upload.UploadId, 1), Ct);
-        await Store.PutPartAsync(NewPart(other.UploadId, 1), Ct);
+        await Store.PutPartAsync(NewPart(upload.UploadId, 1), null, Ct);
+        await Store.PutPartAsync(NewPart(other.UploadId, 1), null, Ct);
 
         (await Store.DeleteMultipartUploadAsync(upload.UploadId, T0, Ct)).ShouldNotBeNull();
         (await Store.DeleteMultipartUploadAsync(upload.UploadId, T0, Ct)).ShouldBeNull();

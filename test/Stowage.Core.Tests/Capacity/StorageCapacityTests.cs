@@ -9,7 +9,7 @@ namespace Stowage.Core.Tests.Capacity;
 public sealed class StorageCapacityTests
 {
     private readonly FakeTimeProvider _time = TestTime.New();
-    private readonly FakeReserve _reserve = new();
+    private readonly FakeStorageReserve _reserve = new();
 
     [Theory]
     [InlineData(28)] // ENOSPC
@@ -71,6 +71,39 @@ public sealed class StorageCapacityTests
         capacity.AcceptsWrites().ShouldBeTrue();
         capacity.IsFull.ShouldBeFalse();
         _reserve.RestoreCalls.ShouldBe(2);
+    }
+
+    [Fact]
+    public void SpaceFreed_LooksAtOnce_EvenWithinTheRecheckInterval_AndResumesWritesWhenThereIsRoom()
+    {
+        var capacity = Capacity();
+        capacity.ReportFull();
+        _reserve.CanRestore = false;
+        _time.Advance(StorageCapacity.RecheckInterval);
+        capacity.AcceptsWrites().ShouldBeFalse(); // a write refused a moment ago looked
+        _reserve.RestoreCalls.ShouldBe(1);
+
+        capacity.SpaceFreed();
+        _reserve.RestoreCalls.ShouldBe(2);
+        capacity.IsFull.ShouldBeTrue("no room yet");
+
+        _reserve.CanRestore = true;
+        capacity.SpaceFreed();
+
+        capacity.IsFull.ShouldBeFalse();
+        _reserve.InPlace.ShouldBeTrue();
+        capacity.AcceptsWrites().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void SpaceFreed_DoesNothing_WhileWritesAreAccepted()
+    {
+        var capacity = Capacity();
+
+        capacity.SpaceFreed();
+
+        _reserve.RestoreCalls.ShouldBe(0);
+        capacity.AcceptsWrites().ShouldBeTrue();
     }
 
     [Fact]
@@ -152,29 +185,6 @@ public sealed class StorageCapacityTests
 
     private StorageCapacity Capacity(params IStorageFullDetector[] detectors) =>
         new(detectors, _reserve, _time, NullLogger<StorageCapacity>.Instance);
-
-    private sealed class FakeReserve : IStorageReserve
-    {
-        public bool InPlace { get; private set; } = true;
-
-        public bool CanRestore { get; set; } = true;
-
-        public int RestoreCalls { get; private set; }
-
-        public long Release()
-        {
-            var freed = InPlace ? 1024L : 0;
-            InPlace = false;
-            return freed;
-        }
-
-        public bool TryRestore()
-        {
-            RestoreCalls++;
-            InPlace |= CanRestore;
-            return CanRestore;
-        }
-    }
 
     private sealed class MarkerException : Exception;
 

@@ -387,7 +387,7 @@ public sealed class ProjectServiceCreateTests
         public Task<IReadOnlyList<ProjectFileRecord>> ListProjectFilesAsync(string projectName, string pathPrefix, string? afterPath, int limit, CancellationToken cancellationToken) =>
             inner.ListProjectFilesAsync(projectName, pathPrefix, afterPath, limit, cancellationToken);
 
-        public Task UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken) => inner.UpsertProjectFileAsync(file, cancellationToken);
+        public Task<bool> UpsertProjectFileAsync(ProjectFileRecord file, CancellationToken cancellationToken) => inner.UpsertProjectFileAsync(file, cancellationToken);
 
         public Task DeleteProjectFilesAsync(string projectName, ProjectFileKind kind, CancellationToken cancellationToken) =>
             inner.DeleteProjectFilesAsync(projectName, kind, cancellationToken);

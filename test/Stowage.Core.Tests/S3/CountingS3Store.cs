@@ -4,8 +4,8 @@ using Stowage.Core.Storage;
 namespace Stowage.Core.Tests.S3;
 
 /// <summary>
-/// The real store, counting how many object rows listings read from it, with a hook that runs before an object's
-/// record is written (to hold one writer between its bytes and its record).
+/// The real store, counting how many object rows listings read from it, with hooks that run before an object's or
+/// a part's record is written (to hold one writer between its bytes and its record).
 /// </summary>
 internal sealed class CountingS3Store(IS3Store inner) : IS3Store
 {
@@ -16,6 +16,9 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
 
     /// <summary>Awaited before each PutObjectAsync reaches the real store.</summary>
     public Func<S3ObjectRecord, Task>? BeforePutObject { get; set; }
+
+    /// <summary>Awaited before each PutPartAsync reaches the real store.</summary>
+    public Func<PartRecord, Task>? BeforePutPart { get; set; }
 
     public int RowsListed => _rowsListed;
 
@@ -71,7 +74,17 @@ internal sealed class CountingS3Store(IS3Store inner) : IS3Store
     public Task<IReadOnlyList<MultipartUploadRecord>> ListMultipartUploadsInitiatedByAsync(DateTimeOffset initiatedBy, int limit, CancellationToken cancellationToken) =>
         inner.ListMultipartUploadsInitiatedByAsync(initiatedBy, limit, cancellationToken);
 
-    public Task PutPartAsync(PartRecord part, CancellationToken cancellationToken) => inner.PutPartAsync(part, cancellationToken);
+    public async Task<ObjectRecordOutcome> PutPartAsync(PartRecord part, long? quotaBytes, CancellationToken cancellationToken)
+    {
+        if (BeforePutPart is { } hook)
+        {
+            await hook(part);
+        }
+
+        return await inner.PutPartAsync(part, quotaBytes, cancellationToken);
+    }
+
+    public Task<bool> DeletePartAsync(string uploadId, int partNumber, CancellationToken cancellationToken) => inner.DeletePartAsync(uploadId, partNumber, cancellationToken);
 
     public Task<IReadOnlyList<PartRecord>> ListPartsAsync(string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
         inner.ListPartsAsync(uploadId, afterPartNumber, limit, cancellationToken);

@@ -39,7 +39,7 @@ internal sealed class S3Harness : IAsyncDisposable
         Reclaimer = new BlobReclaimer(Store, Blobs, Composer, Time, NullLogger<BlobReclaimer>.Instance);
         Policy = new AccountPolicy(Microsoft.Extensions.Options.Options.Create(Uploads));
         Objects = new S3ObjectService(s3Store, Store, Store, Policy, Blobs, Allocator, Reclaimer, ProjectsBucket, s3Options, durability, Time);
-        Multipart = new S3MultipartService(s3Store, Store, Policy, Composer, Allocator, Reclaimer, Locks, s3Options, durability, Time);
+        Multipart = new S3MultipartService(s3Store, Store, Store, Policy, Composer, Allocator, Reclaimer, Locks, s3Options, durability, Time);
         Sweeper = new AbandonedMultipartSweeper(Multipart, s3Options, Time, NullLogger<AbandonedMultipartSweeper>.Instance);
     }
 

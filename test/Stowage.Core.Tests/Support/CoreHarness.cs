@@ -36,12 +36,17 @@ internal sealed class CoreHarness : IAsyncDisposable
         SessionBlobs = new ScriptedBlobStore(Blobs);
         Uploads = new UploadSessionService(Store, SessionBlobs, Locks, uploads, durability, Time, NullLogger<UploadSessionService>.Instance);
         Projects = new ProjectService(Store, Store, Fetcher, uploads, processing, Time, NullLogger<ProjectService>.Instance);
-        Processor = new ProjectProcessor(Store, Store, Store, Blobs, Fetcher, [new ZipArchiveFormat()], uploads, processing, durability, Time, NullLogger<ProjectProcessor>.Instance);
+        Processor = ProcessorOver(Store);
         Runner = new JobRunner(Store, [Processor, .. settings.ExtraHandlers], Options.Create(settings.Jobs), Time, NullLogger<JobRunner>.Instance);
         Sweeper = new ExpiredSessionSweeper(Store, Uploads, Time, NullLogger<ExpiredSessionSweeper>.Instance);
     }
 
     public HarnessSettings Settings { get; }
+
+    /// <summary>A project processor like <see cref="Processor"/>, over another project store (a hooked one, say).</summary>
+    public ProjectProcessor ProcessorOver(IProjectStore projects) =>
+        new(projects, Store, Store, Blobs, Fetcher, [new ZipArchiveFormat()], Options.Create(Settings.Uploads), Options.Create(Settings.Processing),
+            Options.Create(Settings.Durability), Time, NullLogger<ProjectProcessor>.Instance);
 
     public FakeTimeProvider Time { get; } = TestTime.New();
 

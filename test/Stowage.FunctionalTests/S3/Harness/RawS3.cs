@@ -51,11 +51,17 @@ public sealed class RawS3(Uri endpoint) : IDisposable
         return uploadId;
     }
 
+    /// <summary>UploadPart (<c>PUT ?partNumber&amp;uploadId</c>); the response is the caller's to check.</summary>
+    public Task<HttpResponseMessage> SendPartAsync(S3Credential credential, string bucket, string key, string uploadId, int partNumber, byte[] data)
+    {
+        var uri = ObjectUri(bucket, key, $"?partNumber={partNumber}&uploadId={Uri.EscapeDataString(uploadId)}");
+        return SendAsync(SignedRequest.Create(HttpMethod.Put, uri, credential, SigV4.Sha256Hex(data)).WithContent(data));
+    }
+
     /// <summary>UploadPart that must succeed; returns the part's ETag as sent back (quoted).</summary>
     public async Task<string> UploadPartAsync(S3Credential credential, string bucket, string key, string uploadId, int partNumber, byte[] data)
     {
-        var uri = ObjectUri(bucket, key, $"?partNumber={partNumber}&uploadId={Uri.EscapeDataString(uploadId)}");
-        using var response = await SendAsync(SignedRequest.Create(HttpMethod.Put, uri, credential, SigV4.Sha256Hex(data)).WithContent(data));
+        using var response = await SendPartAsync(credential, bucket, key, uploadId, partNumber, data);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"UploadPart {partNumber}: {body}");
         var etag = response.Headers.ETag?.Tag;
