@@ -9,8 +9,9 @@ public sealed partial class UploadSessionService
     /// <summary>
     /// PUT /uploads/{id}/{filename}: a whole file (no range) or one chunk. Seed 004, "Chunking &amp;
     /// resume rules": a chunk must start at or before <c>received</c> (409 non_contiguous_chunk
-    /// otherwise); overlapping bytes overwrite in place; a complete file is returned unchanged; one
-    /// writer per file. <c>received</c> moves only after the bytes are flushed (fsynced when durable).
+    /// otherwise); bytes it carries below <c>received</c> are the ones already held and are dropped
+    /// (docs/protocols/sessions.md, "Uploading"); a complete file is returned unchanged; one writer per
+    /// file. <c>received</c> moves only after the bytes are committed (fsynced when durable).
     /// </summary>
     public async Task<Result<FileProgress>> WriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken requestAborted)
     {
@@ -164,9 +165,8 @@ public sealed partial class UploadSessionService
         if (total == 0)
         {
             // An empty file is complete the moment its record exists, so its (empty) object must be
-            // durable first: metadata never leads the bytes.
-            await using var writer = await blobs.OpenWriterAsync(candidate.Object, 0, CancellationToken.None).ConfigureAwait(false);
-            await writer.FlushAsync(_durable, CancellationToken.None).ConfigureAwait(false);
+            // durable first: metadata never leads the bytes. It has no segments to compose.
+            await blobs.PutAsync(candidate.Object, Stream.Null, _durable, CancellationToken.None).ConfigureAwait(false);
         }
 
         var maxSession = _policy.MaxSessionOf(caller.Account);

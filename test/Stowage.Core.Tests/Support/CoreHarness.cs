@@ -134,6 +134,13 @@ internal sealed class CoreHarness : IAsyncDisposable
     /// <summary>The object's bytes, or null when it does not exist.</summary>
     public Task<byte[]?> ReadObjectAsync(ObjectRef obj) => BlobBytes.ReadAsync(Blobs, obj, Ct);
 
+    /// <summary>
+    /// The bytes an incomplete file holds so far: its uncomposed segments, as the file-system store keeps them (one
+    /// file); null when there are none. Only the counted prefix is meaningful.
+    /// </summary>
+    public async Task<byte[]?> ReadSegmentsAsync(ObjectRef obj) =>
+        Blobs.GetLocalSegmentsPath(obj) is { } path ? await File.ReadAllBytesAsync(path, Ct) : null;
+
     public ValueTask DisposeAsync()
     {
         Runner.Dispose();
