@@ -107,6 +107,20 @@ public sealed class FileSystemBlobStoreSegmentsTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenSegment_ContinuesAFileAnEarlierVersionAppendedInPlace()
+    {
+        // Before segments, a session file grew at its object path; after an upgrade its upload resumes from there.
+        Directory.CreateDirectory(Path.GetDirectoryName(ObjectPath)!);
+        await File.WriteAllBytesAsync(ObjectPath, [1, 2, 3, 7, 7], Ct); // 3 bytes counted, 2 written but never counted
+
+        await store.SegmentAsync(Obj, 3, [4, 5], 5);
+        await store.ComposeSegmentsAsync(Obj, 5, true, Ct);
+
+        File.ReadAllBytes(ObjectPath).ShouldBe([1, 2, 3, 4, 5]);
+        store.GetLocalSegmentsPath(Obj).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Segments_SurviveAStoreRestart_AndAreContinuedAfterIt()
     {
         await store.SegmentAsync(Obj, 0, [1, 2, 3], 5);

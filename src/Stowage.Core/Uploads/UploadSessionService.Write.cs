@@ -39,10 +39,10 @@ public sealed partial class UploadSessionService
             return ToProgress(file); // seed 004: re-PUT of a complete file returns complete: true unchanged
         }
 
-        await using var fileLock = await locks.TryAcquireAsync(LockName(uploadId, name), TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds), requestAborted).ConfigureAwait(false);
+        await using var fileLock = await AcquireFileLockAsync(uploadId, name, requestAborted).ConfigureAwait(false);
         if (fileLock is null)
         {
-            return new Failure(StowageErrors.UploadInProgress, new Dictionary<string, object?> { ["received"] = file.Received }, TimeSpan.FromSeconds(1));
+            return InProgress(file.Received);
         }
 
         // Re-read under the lock: the writer we waited for has moved the mark.
@@ -65,7 +65,12 @@ public sealed partial class UploadSessionService
         return await CopyAndAdvanceAsync(session, file, range, body, requestAborted).ConfigureAwait(false);
     }
 
-    private static string LockName(string uploadId, string name) => $"upload/{uploadId}/{name}";
+    /// <summary>One writer per file: waits <see cref="UploadOptions.LockWaitMilliseconds"/>, then null.</summary>
+    private ValueTask<IAsyncDisposable?> AcquireFileLockAsync(string uploadId, string name, CancellationToken cancellationToken) =>
+        locks.TryAcquireAsync($"upload/{uploadId}/{name}", TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds), cancellationToken);
+
+    private static Failure InProgress(long received) =>
+        new(StowageErrors.UploadInProgress, new Dictionary<string, object?> { ["received"] = received }, TimeSpan.FromSeconds(1));
 
     /// <summary>Everything that can be refused before touching the session's files, cheapest first.</summary>
     private async Task<Result<(string Name, ChunkRange Range, UploadSessionRecord Session)>> CheckWriteAsync(Caller caller, string uploadId, string rawName, UploadBody body, CancellationToken cancellationToken)
@@ -150,40 +155,5 @@ public sealed partial class UploadSessionService
         }
 
         return range;
-    }
-
-    private async Task<Result<UploadFileRecord>> FindOrReserveAsync(Caller caller, string uploadId, string name, long total, CancellationToken cancellationToken)
-    {
-        var existing = await store.GetFileAsync(uploadId, name, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        var now = time.GetUtcNow();
-        var candidate = new UploadFileRecord(uploadId, name, total, 0, new ObjectRef(_options.Bucket, ObjectKeys.SessionFile(uploadId, name)), now, now);
-        if (total == 0)
-        {
-            // An empty file is complete the moment its record exists, so its (empty) object must be
-            // durable first: metadata never leads the bytes. It has no segments to compose.
-            await blobs.PutAsync(candidate.Object, Stream.Null, _durable, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var maxSession = _policy.MaxSessionOf(caller.Account);
-        var quota = _policy.QuotaOf(caller.Account);
-        var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
-        if (total == 0 && reservation.Outcome == ReservationOutcome.SessionGone)
-        {
-            // No record of this name exists and none can be made any more: the empty object is ours alone.
-            await blobs.DeleteAsync(candidate.Object, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return reservation.Outcome switch
-        {
-            ReservationOutcome.Created or ReservationOutcome.Existing => reservation.File!,
-            ReservationOutcome.SessionTooLarge => Failure.With(StowageErrors.SessionTooLarge, "limit", maxSession),
-            ReservationOutcome.QuotaExceeded => Failure.With(StowageErrors.StorageQuotaExceeded, "limit", quota),
-            _ => StowageErrors.UploadSessionNotFound,
-        };
     }
 }
