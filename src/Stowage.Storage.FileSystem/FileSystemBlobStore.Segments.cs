@@ -10,8 +10,8 @@ public sealed partial class FileSystemBlobStore
 {
     /// <summary>
     /// Segments files whose directory entry this process has made durable. A segment that ends the object needs no
-    /// durable entry (its compose follows at once and makes the object's entry durable), nor one whose entry is
-    /// known durable already; every other durable commit makes sure, once per file. Composing or aborting forgets it.
+    /// durable entry (its compose follows at once and makes the object durable, data and name), nor one whose entry
+    /// is known durable already; every other durable commit makes sure, once per file. Composing or aborting forgets it.
     /// </summary>
     private readonly ConcurrentDictionary<string, bool> _durableSegmentEntries = new(StringComparer.Ordinal);
 
@@ -44,9 +44,9 @@ public sealed partial class FileSystemBlobStore
             throw;
         }
 
-        return ValueTask.FromResult<IBlobSegmentWriter>(new FileSystemBlobWriter(handle, offset, _earlyWriteBack, end =>
+        return ValueTask.FromResult<IBlobSegmentWriter>(new FileSystemBlobWriter(handle, offset, _earlyWriteBack, flushedByCompose: objectLength, () =>
         {
-            if (end != objectLength && !_durableSegmentEntries.ContainsKey(path))
+            if (!_durableSegmentEntries.ContainsKey(path))
             {
                 _directories.SyncEntryOf(path);
 
@@ -143,54 +143,60 @@ public sealed partial class FileSystemBlobStore
 
     /// <summary>
     /// Renames the segments file to the object's path (replacing an object there atomically, <see cref="Install"/>),
-    /// after cutting it to <paramref name="length"/> if a writer left uncounted bytes past it. Its data was made
-    /// durable by the commits; durability here is the object's directory entry.
+    /// after cutting it to <paramref name="length"/> if a writer left uncounted bytes past it. When durable, the file
+    /// is fdatasynced after the rename, through a handle opened before it: the last segment's commit left its flush
+    /// here, so one journal commit carries its data, the size and the new name, and the directory fsync that
+    /// follows (for file systems that need it) finds nothing more to write on ext4.
     /// </summary>
     private void ComposeSegments(ObjectRef target, string segments, string path, long length, bool durable)
     {
         _durableSegmentEntries.TryRemove(segments, out _);
-        var held = new FileInfo(segments);
-        if (!held.Exists)
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(segments, FileMode.Open, FileAccess.Write, Sharing);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             ComposedAlready(target, path, length, durable);
             return;
         }
 
-        if (held.Length < length)
+        using (handle)
         {
-            throw new InvalidOperationException($"The segments of {target} hold {held.Length} bytes; {length} cannot be composed from them.");
-        }
+            var held = RandomAccess.GetLength(handle);
+            if (held < length)
+            {
+                throw new InvalidOperationException($"The segments of {target} hold {held} bytes; {length} cannot be composed from them.");
+            }
 
-        if (held.Length > length)
-        {
-            using var handle = File.OpenHandle(segments, FileMode.Open, FileAccess.Write, Sharing);
-            RandomAccess.SetLength(handle, length);
+            if (held > length)
+            {
+                RandomAccess.SetLength(handle, length);
+            }
+
+            string? displaced;
+            try
+            {
+                displaced = Install(segments, path);
+            }
+            catch (Exception e) when (e is IOException && !File.Exists(segments))
+            {
+                // Aborted between the open and the rename.
+                ComposedAlready(target, path, length, durable);
+                return;
+            }
+
+            if (displaced is not null)
+            {
+                DeleteEntry(displaced);
+            }
+
             if (durable)
             {
                 NativeFile.FlushData(handle);
+                _directories.SyncEntryOf(path);
             }
-        }
-
-        string? displaced;
-        try
-        {
-            displaced = Install(segments, path);
-        }
-        catch (Exception e) when (e is IOException && !File.Exists(segments))
-        {
-            // Aborted between the look and the rename.
-            ComposedAlready(target, path, length, durable);
-            return;
-        }
-
-        if (displaced is not null)
-        {
-            DeleteEntry(displaced);
-        }
-
-        if (durable)
-        {
-            _directories.SyncEntryOf(path);
         }
     }
 
@@ -202,9 +208,11 @@ public sealed partial class FileSystemBlobStore
             throw new FileNotFoundException($"No segments of {target} are stored, and no object of {length} bytes composed from them.");
         }
 
-        if (durable)
+        if (durable && File.Exists(path))
         {
-            // The earlier compose may have stopped before its directory fsync.
+            // The earlier compose may have stopped before its flush.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, Sharing);
+            NativeFile.FlushData(handle);
             _directories.SyncEntryOf(path);
         }
     }

@@ -21,16 +21,24 @@ internal sealed class FileSystemBlobWriter : IBlobSegmentWriter
 
     private readonly SafeFileHandle _handle;
     private readonly bool _earlyWriteBack;
-    private readonly Action<long>? _afterDurableCommit;
+    private readonly long _flushedByCompose;
+    private readonly Action? _afterDurableCommit;
     private long _writeBackFrom;
     private readonly List<ReadOnlyMemory<byte>> _segments = [];
 
     /// <param name="earlyWriteBack">Whether to start write-back every <see cref="WriteBackIntervalBytes"/> (see <see cref="FileSystemBlobStoreOptions.EarlyWriteBack"/>).</param>
-    /// <param name="afterDurableCommit">Runs after the data is fdatasynced, with the end position: what the file's directory entry needs.</param>
-    public FileSystemBlobWriter(SafeFileHandle handle, long offset, bool earlyWriteBack, Action<long>? afterDurableCommit = null)
+    /// <param name="flushedByCompose">
+    /// The end of the object, for a segment: a durable commit that ends there leaves its fdatasync to the compose that
+    /// follows (<see cref="IBlobSegmentWriter.CommitAsync"/> allows it), which renames first. One journal commit then
+    /// makes the data, the size and the new name durable, as writing the file in place did; a fdatasync before the
+    /// rename costs a second one. -1 for none.
+    /// </param>
+    /// <param name="afterDurableCommit">Runs after the data is fdatasynced: what the file's directory entry needs.</param>
+    public FileSystemBlobWriter(SafeFileHandle handle, long offset, bool earlyWriteBack, long flushedByCompose = -1, Action? afterDurableCommit = null)
     {
         _earlyWriteBack = earlyWriteBack;
         _handle = handle;
+        _flushedByCompose = flushedByCompose;
         _afterDurableCommit = afterDurableCommit;
         Position = offset;
         _writeBackFrom = offset;
@@ -85,7 +93,7 @@ internal sealed class FileSystemBlobWriter : IBlobSegmentWriter
     public ValueTask CommitAsync(bool durable, CancellationToken cancellationToken)
     {
         // Positional writes go to the page cache directly: the file holds them already. Only durability is left.
-        return durable ? new ValueTask(Task.Run(CommitDurably, cancellationToken)) : ValueTask.CompletedTask;
+        return durable && Position != _flushedByCompose ? new ValueTask(Task.Run(CommitDurably, cancellationToken)) : ValueTask.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
@@ -98,6 +106,6 @@ internal sealed class FileSystemBlobWriter : IBlobSegmentWriter
     private void CommitDurably()
     {
         NativeFile.FlushData(_handle);
-        _afterDurableCommit?.Invoke(Position);
+        _afterDurableCommit?.Invoke();
     }
 }

@@ -36,6 +36,11 @@ public interface IBlobSegmentWriter : IAsyncDisposable
     /// Keeps everything written as the segment, and, when <paramref name="durable"/>, puts it on stable storage
     /// before it returns (fsync). Only bytes committed durably may be counted as received. Called once, after the
     /// last write; a segment of no bytes is allowed (it changes nothing but discards what lay past its offset).
+    /// <para>
+    /// The segment that ends the object (it reaches the object length it was opened with) is the one exception a
+    /// store may take: the caller composes it before counting any of it, so its durability may be left to a durable
+    /// <see cref="IBlobStore.ComposeSegmentsAsync"/>, which can then make the bytes and the object durable at once.
+    /// </para>
     /// </summary>
     ValueTask CommitAsync(bool durable, CancellationToken cancellationToken);
 }

@@ -32,7 +32,7 @@ public interface IBlobStore
     /// <paramref name="offset"/> bytes, as if they were still its segments.</item>
     /// <item><paramref name="objectLength"/> is the length the object will have when complete (the file's total,
     /// fixed by its first PUT): a store may size its internal parts from it, and tell the segment that ends the
-    /// object from the others.</item>
+    /// object from the others (a durable commit of that one may leave its flush to the compose that follows).</item>
     /// <item>The caller writes one segment of a target at a time (the Sessions API's per-file lock). Segments are
     /// not an object: until they are composed, reading <paramref name="target"/> finds no object (or the one
     /// composed earlier, see above).</item>
@@ -44,8 +44,8 @@ public interface IBlobStore
     /// Makes <paramref name="target"/> the object holding the first <paramref name="length"/> bytes of its committed
     /// segments, which cover at least that much, and consumes the segments. Readers see no object before and the
     /// whole object after (an object already at <paramref name="target"/> is replaced atomically). When
-    /// <paramref name="durable"/>, the object is on stable storage before this returns, so the caller may then
-    /// record the file as complete.
+    /// <paramref name="durable"/>, the object, every byte of it included, is on stable storage before this
+    /// returns, so the caller may then record the file as complete.
     /// <para>
     /// Repeating a compose that completed (no segments left, <paramref name="target"/> holds
     /// <paramref name="length"/> bytes) is a no-op, so a caller that failed to record a completion can retry it.

@@ -1,6 +1,5 @@
 using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
-using Stowage.Core.Storage;
 
 namespace Stowage.Core.Uploads;
 
