@@ -10,6 +10,8 @@ namespace Stowage.Storage.FileSystem;
 /// <code>
 /// &lt;root&gt;/&lt;bucket&gt;/&lt;first 2 hex of sha256(key)&gt;/&lt;sha256(key) as 64 lowercase hex&gt;
 ///                 a plain object is a file there; a composite object a directory (see CompositeManifest)
+/// &lt;root&gt;/.segments/&lt;bucket&gt;/&lt;first 2 hex&gt;/&lt;sha256(key)&gt;
+///                 the uncomposed segments of an object being uploaded piece by piece, as one file, in order
 /// &lt;root&gt;/.multipart/&lt;sha256(bucket \n sha256(key) \n uploadId)&gt;/&lt;part number&gt;
 ///                 the parts of one multipart upload, outside every bucket's namespace
 /// &lt;root&gt;/.tmp/&lt;guid&gt;      temporary files and directories, renamed into place (or displaced there to be deleted)
@@ -19,12 +21,13 @@ namespace Stowage.Storage.FileSystem;
 /// or collide. Upload ids come from callers too, so they are hashed the same way; the key enters that
 /// hash as its fixed-length hash, so the separators cannot be forged. The 256-way fan-out keeps
 /// directories small. Bucket names are validated against S3 rules, so they cannot start with a dot and
-/// never meet <c>.tmp</c> or <c>.multipart</c>.
+/// never meet <c>.tmp</c>, <c>.segments</c> or <c>.multipart</c>.
 /// </summary>
 internal sealed class BlobLayout
 {
     internal const string TemporaryDirectoryName = ".tmp";
     internal const string MultipartDirectoryName = ".multipart";
+    internal const string SegmentsDirectoryName = ".segments";
     private const int FanOutHexDigits = 2;
 
     // Strict: a lone surrogate would otherwise become U+FFFD and two different keys one file.
@@ -36,6 +39,7 @@ internal sealed class BlobLayout
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
         TemporaryDirectory = Path.Join(Root, TemporaryDirectoryName);
         MultipartDirectory = Path.Join(Root, MultipartDirectoryName);
+        SegmentsDirectory = Path.Join(Root, SegmentsDirectoryName);
     }
 
     public string Root { get; }
@@ -44,10 +48,22 @@ internal sealed class BlobLayout
 
     public string MultipartDirectory { get; }
 
+    public string SegmentsDirectory { get; }
+
     public string PathOf(ObjectRef obj)
     {
         var name = KeyHash(obj);
         return Path.Join(Root, obj.Bucket, name.AsSpan(0, FanOutHexDigits), name);
+    }
+
+    /// <summary>
+    /// The file holding the uncomposed segments of <paramref name="target"/>: the object's own path mirrored under
+    /// <c>.segments</c>, so composing is a rename within one file system and never meets another object's name.
+    /// </summary>
+    public string SegmentsPathOf(ObjectRef target)
+    {
+        var name = KeyHash(target);
+        return Path.Join(SegmentsDirectory, target.Bucket, name[..FanOutHexDigits], name);
     }
 
     /// <summary>The directory holding the parts of one multipart upload of <paramref name="target"/>.</summary>

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Stowage.Storage.FileSystem;
 
-// Turning a composite object into a plain file, for the callers that need one (GetLocalPath, OpenWriterAsync).
+// Turning a composite object into a plain file, for the callers that need one (GetLocalPath, taking an object back as segments).
 public sealed partial class FileSystemBlobStore
 {
     /// <summary>

@@ -43,7 +43,7 @@ public sealed partial class FileSystemBlobStore
         var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, Sharing);
 
         // The temporary file's own directory entry never needs to be durable: only the renamed one does.
-        await using var writer = new FileSystemBlobWriter(handle, temporary, offset: 0, newEntry: null, _earlyWriteBack && durable);
+        await using var writer = new FileSystemBlobWriter(handle, offset: 0, _earlyWriteBack && durable);
         var buffer = ArrayPool<byte>.Shared.Rent(PutBufferBytes);
         try
         {
@@ -58,6 +58,6 @@ public sealed partial class FileSystemBlobStore
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        await writer.FlushAsync(durable, cancellationToken);
+        await writer.CommitAsync(durable, cancellationToken);
     }
 }

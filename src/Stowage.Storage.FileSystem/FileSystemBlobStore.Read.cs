@@ -37,7 +37,12 @@ public sealed partial class FileSystemBlobStore
     public Task<long?> GetLengthAsync(ObjectRef obj, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var path = _layout.PathOf(obj);
+        return Task.FromResult(LengthAt(_layout.PathOf(obj)));
+    }
+
+    /// <summary>The length of the object at an object path, plain file or composite; null when there is none.</summary>
+    private static long? LengthAt(string path)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -45,13 +50,13 @@ public sealed partial class FileSystemBlobStore
                 using var composite = CompositeObject.TryOpen(path, out var isFile);
                 if (composite is not null)
                 {
-                    return Task.FromResult<long?>(composite.Manifest.Length);
+                    return composite.Manifest.Length;
                 }
 
                 var file = new FileInfo(path);
                 if (!isFile || file.Exists || attempt == MaxOpenAttempts)
                 {
-                    return Task.FromResult(file.Exists ? file.Length : (long?)null);
+                    return file.Exists ? file.Length : null;
                 }
             }
             catch (FileNotFoundException) when (attempt < MaxOpenAttempts)

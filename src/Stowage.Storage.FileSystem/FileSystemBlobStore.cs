@@ -1,4 +1,3 @@
-using Microsoft.Win32.SafeHandles;
 using Stowage.Core.Storage;
 
 namespace Stowage.Storage.FileSystem;
@@ -7,6 +6,12 @@ namespace Stowage.Storage.FileSystem;
 /// The embedded default blob store: one file per object under a root directory (layout in
 /// <see cref="BlobLayout"/>). Writes are positional and unbuffered, durable flushes are fdatasync plus
 /// the directory fsyncs a new entry needs, and whole-object writes are a temporary file renamed into place.
+/// <para>
+/// Segments (a Sessions API file arriving chunk by chunk) are kept as one file under <c>.segments</c>, each
+/// segment appended where the last one ended (a segment opened lower first cuts the file back to its offset), so
+/// a chunk costs one positional write and one fdatasync as it would in place; composing renames that file to the
+/// object's path. Details: docs/ARCHITECTURE.md, "Segments on the file system".
+/// </para>
 /// <para>
 /// Multipart uploads (<see cref="IBlobComposer"/>, Linux only) compose without copying a byte, so completing
 /// 1,000 parts costs the same whatever their size. Each part is written like a put, into its upload's
@@ -21,11 +26,11 @@ namespace Stowage.Storage.FileSystem;
 /// So the object path holds either a plain file or a composite directory, and at every instant the old object
 /// or the new one, crash included: anything half-built is under <c>.tmp</c>, swept at start-up (parts stay
 /// under <c>.multipart</c> until their composite is installed). Every operation understands both kinds:
-/// reads concatenate the parts (<see cref="CompositeReadStream"/>), lengths come from the manifest, moves and
-/// puts exchange, deletes rename into <c>.tmp</c> before removing. The one copy is flattening: a caller that
-/// needs a file (<see cref="GetLocalPath"/>, tools and tests) or to write in place (<see cref="OpenWriterAsync"/>) gets the
-/// composite concatenated into a plain file first, which then replaces it atomically. A reader racing a
-/// replacement or deletion of a composite may fail with an IOException; it never reads another object's bytes.
+/// reads concatenate the parts (<see cref="CompositeReadStream"/>), lengths come from the manifest, puts and
+/// composes exchange, deletes rename into <c>.tmp</c> before removing. The one copy is flattening: a caller that
+/// needs a file (<see cref="GetLocalPath"/>, tools and tests) gets the composite concatenated into a plain file
+/// first, which then replaces it atomically. A reader racing a replacement or deletion of a composite may fail
+/// with an IOException; it never reads another object's bytes.
 /// Details and measurements: docs/ARCHITECTURE.md, "Multipart objects on the file system".
 /// </para>
 /// </summary>
@@ -56,19 +61,6 @@ public sealed partial class FileSystemBlobStore : IBlobStore, IBlobComposer
         _directories = new DurableDirectories(_layout.Root);
         Directory.CreateDirectory(_layout.TemporaryDirectory);
         TemporaryFiles.DeleteStale(_layout.TemporaryDirectory, timeProvider.GetUtcNow() - options.StaleTemporaryFileAge);
-    }
-
-    public ValueTask<IBlobWriter> OpenWriterAsync(ObjectRef obj, long offset, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var path = _layout.PathOf(obj);
-
-        // Appending is the Sessions API's, on its own plain objects; a composite gets flattened (copied) first.
-        Flatten(path);
-        var (handle, created) = OpenOrCreate(path);
-        return ValueTask.FromResult<IBlobWriter>(new FileSystemBlobWriter(handle, path, offset, created ? _directories : null, _earlyWriteBack));
     }
 
     /// <summary>
@@ -123,30 +115,5 @@ public sealed partial class FileSystemBlobStore : IBlobStore, IBlobComposer
         }
 
         return Task.FromResult(true);
-    }
-
-    private static (SafeFileHandle Handle, bool Created) OpenOrCreate(string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return (File.OpenHandle(path, FileMode.Open, FileAccess.Write, Sharing), false);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                // Not there yet: create it below.
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                return (File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, Sharing), true);
-            }
-            catch (IOException) when (attempt < MaxOpenAttempts && File.Exists(path))
-            {
-                // Another writer created it between our two opens: open theirs.
-            }
-        }
     }
 }

@@ -5,10 +5,11 @@ using Stowage.Core.Storage;
 namespace Stowage.Storage.FileSystem;
 
 /// <summary>
-/// Writes straight to the file with positional writes (no FileStream buffer, so every write is
-/// visible to readers as soon as it returns) and keeps the disk busy while data streams in.
+/// Writes straight to a file with positional writes (no FileStream buffer, so no copy in user space) from the
+/// offset it was opened at, and keeps the disk busy while data streams in. It writes a segment's bytes into the
+/// object's segments file, and a put's or a part's into its temporary file.
 /// </summary>
-internal sealed class FileSystemBlobWriter : IBlobWriter
+internal sealed class FileSystemBlobWriter : IBlobSegmentWriter
 {
     /// <summary>
     /// Write-back is started for every this many bytes written, so the durable flush at the end of an
@@ -19,24 +20,31 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
     internal const long WriteBackIntervalBytes = 1 << 20;
 
     private readonly SafeFileHandle _handle;
-    private readonly string _path;
     private readonly bool _earlyWriteBack;
-    private DurableDirectories? _newEntry;
+    private readonly long _flushedByCompose;
+    private readonly Action? _afterDurableCommit;
     private long _writeBackFrom;
     private readonly List<ReadOnlyMemory<byte>> _segments = [];
 
-    /// <param name="newEntry">Set when the file was just created: its directory entry is made durable at the first durable flush.</param>
     /// <param name="earlyWriteBack">Whether to start write-back every <see cref="WriteBackIntervalBytes"/> (see <see cref="FileSystemBlobStoreOptions.EarlyWriteBack"/>).</param>
-    public FileSystemBlobWriter(SafeFileHandle handle, string path, long offset, DurableDirectories? newEntry, bool earlyWriteBack)
+    /// <param name="flushedByCompose">
+    /// The end of the object, for a segment: a durable commit that ends there leaves its fdatasync to the compose that
+    /// follows (<see cref="IBlobSegmentWriter.CommitAsync"/> allows it), which renames first. One journal commit then
+    /// makes the data, the size and the new name durable, as writing the file in place did; a fdatasync before the
+    /// rename costs a second one. -1 for none.
+    /// </param>
+    /// <param name="afterDurableCommit">Runs after the data is fdatasynced: what the file's directory entry needs.</param>
+    public FileSystemBlobWriter(SafeFileHandle handle, long offset, bool earlyWriteBack, long flushedByCompose = -1, Action? afterDurableCommit = null)
     {
         _earlyWriteBack = earlyWriteBack;
         _handle = handle;
-        _path = path;
-        _newEntry = newEntry;
+        _flushedByCompose = flushedByCompose;
+        _afterDurableCommit = afterDurableCommit;
         Position = offset;
         _writeBackFrom = offset;
     }
 
+    /// <summary>The offset the next write lands at.</summary>
     public long Position { get; private set; }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -82,10 +90,10 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
         }
     }
 
-    public ValueTask FlushAsync(bool durable, CancellationToken cancellationToken)
+    public ValueTask CommitAsync(bool durable, CancellationToken cancellationToken)
     {
-        // Positional writes go to the page cache directly: readers already see them. Only durability is left.
-        return durable ? new ValueTask(Task.Run(FlushDurably, cancellationToken)) : ValueTask.CompletedTask;
+        // Positional writes go to the page cache directly: the file holds them already. Only durability is left.
+        return durable && Position != _flushedByCompose ? new ValueTask(Task.Run(CommitDurably, cancellationToken)) : ValueTask.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
@@ -95,10 +103,9 @@ internal sealed class FileSystemBlobWriter : IBlobWriter
     }
 
     // fsync blocks for milliseconds: run on the pool like RandomAccess's own writes, not on the caller's thread.
-    private void FlushDurably()
+    private void CommitDurably()
     {
         NativeFile.FlushData(_handle);
-        _newEntry?.SyncEntryOf(_path);
-        _newEntry = null;
+        _afterDurableCommit?.Invoke();
     }
 }

@@ -143,18 +143,19 @@ public sealed class FileSystemBlobComposerTests : IDisposable
     }
 
     [Fact]
-    public async Task MoveAndDelete_OfComposites_LeaveTmpEmpty()
+    public async Task SegmentsComposedOverAComposite_AndDelete_LeaveTmpEmpty()
     {
         var other = Obj with { Key = "other" };
         await PutPartsAsync(Obj, 10);
         await store.ComposeAsync(Obj, UploadId, [1], true, Ct);
-        await store.PutAsync(other, new MemoryStream([1]), true, Ct);
+        await store.PutPartAsync(other, UploadId, 1, new MemoryStream([1, 2]), true, Ct);
+        await store.ComposeAsync(other, UploadId, [1], true, Ct);
 
-        await store.MoveAsync(Obj, other, true, Ct);
+        await store.WriteAsync(Obj, [3, 4, 5]);
         await store.DeleteAsync(other, Ct);
 
         Directory.EnumerateFileSystemEntries(TemporaryDirectory).ShouldBeEmpty();
-        Path.Exists(ObjectPath(Obj)).ShouldBeFalse();
+        File.Exists(ObjectPath(Obj)).ShouldBeTrue();
         Path.Exists(ObjectPath(other)).ShouldBeFalse();
     }
 
@@ -213,20 +214,20 @@ public sealed class FileSystemBlobComposerTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenWriter_OnAComposite_FlattensItFirst_ThenWritesInPlace()
+    public async Task OpenSegment_BeyondZero_OverAComposite_FlattensItAndContinuesFromItsPrefix()
     {
+        // Only a compose the caller never recorded leaves an object where segments should be, and segments never
+        // compose into a composite; still, whatever object is there is taken back whole, never read half.
         var parts = await PutPartsAsync(Obj, 10, 10);
         await store.ComposeAsync(Obj, UploadId, [1, 2], true, Ct);
+        byte[] tail = [0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF, 0x11];
 
-        await using (var writer = await store.OpenWriterAsync(Obj, 15, Ct))
-        {
-            await writer.WriteAsync(new byte[] { 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF, 0x11 }, Ct);
-            await writer.FlushAsync(true, Ct);
-        }
+        await store.SegmentAsync(Obj, 15, tail, 22);
+        await store.ComposeSegmentsAsync(Obj, 22, true, Ct);
 
-        var expected = parts[0].Concat(parts[1][..5]).Concat(new byte[] { 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF, 0x11 }).ToArray();
-        (await ReadAllAsync(Obj)).ShouldBe(expected);
+        (await ReadAllAsync(Obj)).ShouldBe([.. parts[0], .. parts[1][..5], .. tail]);
         File.Exists(ObjectPath(Obj)).ShouldBeTrue();
+        Directory.EnumerateFileSystemEntries(TemporaryDirectory).ShouldBeEmpty();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed partial class FileSystemBlobStoreLayoutTests : IDisposable
         {
             await store.WriteAsync(new ObjectRef("bucket", key), [1, 2, 3]);
             await store.PutAsync(new ObjectRef("bucket", key + "/put"), new MemoryStream([4]), true, Ct);
-            await store.MoveAsync(new ObjectRef("bucket", key + "/put"), new ObjectRef("other.bucket", key), true, Ct);
+            await store.SegmentAsync(new ObjectRef("other.bucket", key), 0, [5, 6], 3);
         }
 
         Directory.EnumerateFileSystemEntries(root.Outer).ShouldBe([Path.Join(root.Outer, "data")]);
@@ -30,7 +30,7 @@ public sealed partial class FileSystemBlobStoreLayoutTests : IDisposable
             Path.GetRelativePath(root.Root, file).ShouldMatch(ObjectPathPattern().ToString());
         }
 
-        Directory.EnumerateFiles(root.Root, "*", SearchOption.AllDirectories).Count().ShouldBe(2 * keys.Length);
+        Directory.EnumerateFiles(root.Root, "*", SearchOption.AllDirectories).Count().ShouldBe(3 * keys.Length);
     }
 
     [Fact]
@@ -64,12 +64,12 @@ public sealed partial class FileSystemBlobStoreLayoutTests : IDisposable
         var store = root.CreateStore();
         var obj = new ObjectRef(bucket, "key");
 
-        await Should.ThrowAsync<ArgumentException>(async () => await store.OpenWriterAsync(obj, 0, Ct));
+        await Should.ThrowAsync<ArgumentException>(async () => await store.OpenSegmentAsync(obj, 0, 1, Ct));
+        await Should.ThrowAsync<ArgumentException>(() => store.ComposeSegmentsAsync(obj, 1, true, Ct));
+        await Should.ThrowAsync<ArgumentException>(() => store.AbortSegmentsAsync(obj, Ct));
         await Should.ThrowAsync<ArgumentException>(() => store.PutAsync(obj, new MemoryStream([1]), true, Ct));
         await Should.ThrowAsync<ArgumentException>(() => store.OpenReadAsync(obj, 0, Ct));
         await Should.ThrowAsync<ArgumentException>(() => store.GetLengthAsync(obj, Ct));
-        await Should.ThrowAsync<ArgumentException>(() => store.MoveAsync(obj, new ObjectRef("bucket", "k"), true, Ct));
-        await Should.ThrowAsync<ArgumentException>(() => store.MoveAsync(new ObjectRef("bucket", "k"), obj, true, Ct));
         await Should.ThrowAsync<ArgumentException>(() => store.DeleteAsync(obj, Ct));
         Should.Throw<ArgumentException>(() => store.GetLocalPath(obj));
     }
@@ -107,6 +107,6 @@ public sealed partial class FileSystemBlobStoreLayoutTests : IDisposable
     public void Dispose() => root.Dispose();
 
 
-    [GeneratedRegex(@"^([a-z0-9.-]{3,63}/[0-9a-f]{2}/[0-9a-f]{64}|\.tmp/.+)$")]
+    [GeneratedRegex(@"^((\.segments/)?[a-z0-9.-]{3,63}/[0-9a-f]{2}/[0-9a-f]{64}|\.tmp/.+)$")]
     private static partial Regex ObjectPathPattern();
 }

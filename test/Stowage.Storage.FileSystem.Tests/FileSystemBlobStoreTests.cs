@@ -41,14 +41,14 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenReader_KeepsReading_AfterTheObjectIsMovedAndDeleted()
+    public async Task OpenReader_KeepsReading_AfterTheObjectIsReplacedAndDeleted()
     {
         var store = root.CreateStore();
         await store.WriteAsync(Obj, [1, 2, 3]);
         await using var reader = (await store.OpenReadAsync(Obj, 0, Ct)).ShouldNotBeNull();
 
-        await store.MoveAsync(Obj, Obj with { Key = "moved" }, true, Ct);
-        await store.DeleteAsync(Obj with { Key = "moved" }, Ct);
+        await store.WriteAsync(Obj, [4, 5, 6]);
+        await store.DeleteAsync(Obj, Ct);
 
         var buffer = new byte[3];
         await reader.ReadExactlyAsync(buffer, Ct);
@@ -84,9 +84,10 @@ public sealed class FileSystemBlobStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenWriter_Throws_WhenTheOffsetIsNegative()
+    public async Task OpenSegment_Throws_WhenTheOffsetIsNegativeOrBeyondTheObjectLength()
     {
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await root.CreateStore().OpenWriterAsync(Obj, -1, Ct));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await root.CreateStore().OpenSegmentAsync(Obj, -1, 10, Ct));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(async () => await root.CreateStore().OpenSegmentAsync(Obj, 11, 10, Ct));
     }
 
     [Fact]

@@ -5,39 +5,46 @@ using Stowage.Core.Storage;
 namespace Stowage.Core.Uploads;
 
 /// <summary>
-/// Streams a request body into a blob writer straight from the transport's own buffers: whatever
+/// Streams a request body into a segment writer straight from the transport's own buffers: whatever
 /// the reader holds is handed to the writer as it is (one vectored write), then released, so the
 /// server keeps receiving into fresh buffers while this one goes to disk. No byte is copied in user
 /// space and nothing holds more than the transport buffers (about 1 MiB per request).
+/// <para>
+/// The body's first <c>skip</c> bytes are read and dropped: they overlap bytes the file already holds, which
+/// are never rewritten (docs/protocols/sessions.md, "Uploading"). When the body ends early, what arrived is in
+/// the writer and the result says how it ended, so the caller can keep it as a segment.
+/// </para>
 /// </summary>
 internal static class ChunkCopier
 {
-    public static async Task<CopyResult> CopyAsync(PipeReader source, IBlobWriter writer, long length, bool lengthIsFramed, CancellationToken requestAborted)
+    public static async Task<CopyResult> CopyAsync(PipeReader source, IBlobSegmentWriter writer, long length, long skip, bool lengthIsFramed, CancellationToken requestAborted)
     {
-        long written = 0;
-        while (written < length)
+        long read = 0;
+        while (read < length)
         {
-            ReadResult read;
+            ReadResult result;
             try
             {
-                read = await source.ReadAsync(requestAborted).ConfigureAwait(false);
+                result = await source.ReadAsync(requestAborted).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException)
             {
                 // The client went away or broke the framing: keep what arrived (it is written already).
-                return new CopyResult(written, CopyEnd.SourceFailed);
+                return Ended(read, skip, CopyEnd.SourceFailed);
             }
 
-            var buffer = read.Buffer;
-            var mine = buffer.Length > length - written ? buffer.Slice(0, length - written) : buffer;
+            var buffer = result.Buffer;
+            var mine = buffer.Length > length - read ? buffer.Slice(0, length - read) : buffer;
             try
             {
-                if (!mine.IsEmpty)
+                var kept = read >= skip ? mine : mine.Slice(Math.Min(mine.Length, skip - read));
+                if (!kept.IsEmpty)
                 {
                     // Never cancelled: a write the client's departure cut in half would leave a hole.
-                    await writer.WriteAsync(mine, CancellationToken.None).ConfigureAwait(false);
-                    written += mine.Length;
+                    await writer.WriteAsync(kept, CancellationToken.None).ConfigureAwait(false);
                 }
+
+                read += mine.Length;
             }
             finally
             {
@@ -45,19 +52,21 @@ internal static class ChunkCopier
                 source.AdvanceTo(mine.End);
             }
 
-            if (written < length && (read.IsCompleted || read.IsCanceled))
+            if (read < length && (result.IsCompleted || result.IsCanceled))
             {
-                return new CopyResult(written, lengthIsFramed || read.IsCanceled ? CopyEnd.SourceFailed : CopyEnd.ShortBody);
+                return Ended(read, skip, lengthIsFramed || result.IsCanceled ? CopyEnd.SourceFailed : CopyEnd.ShortBody);
             }
         }
 
         if (!lengthIsFramed && await HasMoreAsync(source, requestAborted).ConfigureAwait(false))
         {
-            return new CopyResult(written, CopyEnd.LongBody);
+            return Ended(read, skip, CopyEnd.LongBody);
         }
 
-        return new CopyResult(written, CopyEnd.Complete);
+        return Ended(read, skip, CopyEnd.Complete);
     }
+
+    private static CopyResult Ended(long read, long skip, CopyEnd end) => new(read, Math.Max(0, read - skip), end);
 
     /// <summary>A chunked-encoding body must end where Content-Range says; one more byte means it does not.</summary>
     private static async Task<bool> HasMoreAsync(PipeReader source, CancellationToken requestAborted)

@@ -77,7 +77,7 @@ public sealed partial class UploadSessionService
         var files = await store.ListFilesAsync(uploadId, cancellationToken).ConfigureAwait(false);
         foreach (var file in files)
         {
-            await blobs.DeleteAsync(file.Object, cancellationToken).ConfigureAwait(false);
+            await RemoveBytesAsync(file, cancellationToken).ConfigureAwait(false);
         }
 
         await store.DeleteSessionAsync(uploadId, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using Stowage.Core.Accounts;
 using Stowage.Core.Errors;
-using Stowage.Core.Storage;
 
 namespace Stowage.Core.Uploads;
 
@@ -9,8 +8,9 @@ public sealed partial class UploadSessionService
     /// <summary>
     /// PUT /uploads/{id}/{filename}: a whole file (no range) or one chunk. Seed 004, "Chunking &amp;
     /// resume rules": a chunk must start at or before <c>received</c> (409 non_contiguous_chunk
-    /// otherwise); overlapping bytes overwrite in place; a complete file is returned unchanged; one
-    /// writer per file. <c>received</c> moves only after the bytes are flushed (fsynced when durable).
+    /// otherwise); bytes it carries below <c>received</c> are the ones already held and are dropped
+    /// (docs/protocols/sessions.md, "Uploading"); a complete file is returned unchanged; one writer per
+    /// file. <c>received</c> moves only after the bytes are committed (fsynced when durable).
     /// </summary>
     public async Task<Result<FileProgress>> WriteAsync(Principal caller, string uploadId, string rawName, UploadBody body, CancellationToken requestAborted)
     {
@@ -38,10 +38,10 @@ public sealed partial class UploadSessionService
             return ToProgress(file); // seed 004: re-PUT of a complete file returns complete: true unchanged
         }
 
-        await using var fileLock = await locks.TryAcquireAsync(LockName(uploadId, name), TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds), requestAborted).ConfigureAwait(false);
+        await using var fileLock = await AcquireFileLockAsync(uploadId, name, requestAborted).ConfigureAwait(false);
         if (fileLock is null)
         {
-            return new Failure(StowageErrors.UploadInProgress, new Dictionary<string, object?> { ["received"] = file.Received }, TimeSpan.FromSeconds(1));
+            return InProgress(file.Received);
         }
 
         // Re-read under the lock: the writer we waited for has moved the mark.
@@ -64,7 +64,12 @@ public sealed partial class UploadSessionService
         return await CopyAndAdvanceAsync(session, file, range, body, requestAborted).ConfigureAwait(false);
     }
 
-    private static string LockName(string uploadId, string name) => $"upload/{uploadId}/{name}";
+    /// <summary>One writer per file: waits <see cref="UploadOptions.LockWaitMilliseconds"/>, then null.</summary>
+    private ValueTask<IAsyncDisposable?> AcquireFileLockAsync(string uploadId, string name, CancellationToken cancellationToken) =>
+        locks.TryAcquireAsync($"upload/{uploadId}/{name}", TimeSpan.FromMilliseconds(_options.LockWaitMilliseconds), cancellationToken);
+
+    private static Failure InProgress(long received) =>
+        new(StowageErrors.UploadInProgress, new Dictionary<string, object?> { ["received"] = received }, TimeSpan.FromSeconds(1));
 
     /// <summary>Everything that can be refused before touching the session's files, cheapest first.</summary>
     private async Task<Result<(string Name, ChunkRange Range, UploadSessionRecord Session)>> CheckWriteAsync(Principal caller, string uploadId, string rawName, UploadBody body, CancellationToken cancellationToken)
@@ -149,41 +154,5 @@ public sealed partial class UploadSessionService
         }
 
         return range;
-    }
-
-    private async Task<Result<UploadFileRecord>> FindOrReserveAsync(Principal caller, string uploadId, string name, long total, CancellationToken cancellationToken)
-    {
-        var existing = await store.GetFileAsync(uploadId, name, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        var now = time.GetUtcNow();
-        var candidate = new UploadFileRecord(uploadId, name, total, 0, new ObjectRef(_options.Bucket, ObjectKeys.SessionFile(uploadId, name)), now, now);
-        if (total == 0)
-        {
-            // An empty file is complete the moment its record exists, so its (empty) object must be
-            // durable first: metadata never leads the bytes.
-            await using var writer = await blobs.OpenWriterAsync(candidate.Object, 0, CancellationToken.None).ConfigureAwait(false);
-            await writer.FlushAsync(_durable, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var maxSession = _policy.MaxSessionOf(caller.Account);
-        var quota = _policy.QuotaOf(caller.Account);
-        var reservation = await store.ReserveFileAsync(candidate, caller.AccountId, new ReservationLimits(maxSession, quota), cancellationToken).ConfigureAwait(false);
-        if (total == 0 && reservation.Outcome == ReservationOutcome.SessionGone)
-        {
-            // No record of this name exists and none can be made any more: the empty object is ours alone.
-            await blobs.DeleteAsync(candidate.Object, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return reservation.Outcome switch
-        {
-            ReservationOutcome.Created or ReservationOutcome.Existing => reservation.File!,
-            ReservationOutcome.SessionTooLarge => Failure.With(StowageErrors.SessionTooLarge, "limit", maxSession),
-            ReservationOutcome.QuotaExceeded => Failure.With(StowageErrors.StorageQuotaExceeded, "limit", quota),
-            _ => StowageErrors.UploadSessionNotFound,
-        };
     }
 }

@@ -1,6 +1,6 @@
 namespace Stowage.Conformance.Blobs;
 
-// A composed object is an ordinary object: replaced by compose or put, moved, deleted.
+// A composed object is an ordinary object: replaced by compose, composed segments or put, deleted.
 public abstract partial class BlobComposerConformance
 {
     [Fact]
@@ -43,67 +43,21 @@ public abstract partial class BlobComposerConformance
     }
 
     [Fact]
-    public async Task Move_OfAComposite_ToANewKey_KeepsItsBytes()
+    public async Task ComposeSegments_OverAComposite_ReplacesIt()
     {
-        var parts = await PutPartsAsync(Obj("move-from"), 100, 200);
-        await ComposeAsync(Obj("move-from"), 1, 2);
+        await PutPartsAsync(Obj("segments-over"), 100, 200);
+        await ComposeAsync(Obj("segments-over"), 1, 2);
+        var data = Bytes(70, 6);
+        await using (var writer = await Store.OpenSegmentAsync(Obj("segments-over"), 0, data.Length, Ct))
+        {
+            await writer.WriteAsync(data, Ct);
+            await writer.CommitAsync(true, Ct);
+        }
 
-        (await Store.MoveAsync(Obj("move-from"), Obj("move-to"), true, Ct)).ShouldBeTrue();
+        await Store.ComposeSegmentsAsync(Obj("segments-over"), data.Length, true, Ct);
 
-        BytesShouldBe(await ReadAsync(Obj("move-to")), Concat(parts));
-        (await Store.GetLengthAsync(Obj("move-from"), Ct)).ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Move_OfAComposite_OverAPlainObject_ReplacesIt()
-    {
-        var parts = await PutPartsAsync(Obj("composite-src"), 100, 200);
-        await ComposeAsync(Obj("composite-src"), 1, 2);
-        await PutAsync(Obj("plain-dst"), Bytes(5000, 3));
-
-        (await Store.MoveAsync(Obj("composite-src"), Obj("plain-dst"), true, Ct)).ShouldBeTrue();
-
-        BytesShouldBe(await ReadAsync(Obj("plain-dst")), Concat(parts));
-        (await Store.GetLengthAsync(Obj("composite-src"), Ct)).ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Move_OfAPlainObject_OverAComposite_ReplacesIt()
-    {
-        await PutPartsAsync(Obj("composite-dst"), 100, 200);
-        await ComposeAsync(Obj("composite-dst"), 1, 2);
-        var plain = Bytes(33, 4);
-        await PutAsync(Obj("plain-src"), plain);
-
-        (await Store.MoveAsync(Obj("plain-src"), Obj("composite-dst"), false, Ct)).ShouldBeTrue();
-
-        BytesShouldBe(await ReadAsync(Obj("composite-dst")), plain);
-        (await Store.GetLengthAsync(Obj("plain-src"), Ct)).ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Move_OfAComposite_OverAnotherComposite_ReplacesIt()
-    {
-        var parts = await PutPartsAsync(Obj("c1"), 10, 20);
-        await ComposeAsync(Obj("c1"), 1, 2);
-        await PutPartsAsync(Obj("c2"), 30, 40, 50);
-        await ComposeAsync(Obj("c2"), 1, 2, 3);
-
-        (await Store.MoveAsync(Obj("c1"), Obj("c2"), true, Ct)).ShouldBeTrue();
-
-        BytesShouldBe(await ReadAsync(Obj("c2")), Concat(parts));
-        (await Store.GetLengthAsync(Obj("c1"), Ct)).ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Move_OfACompositeOntoItself_KeepsIt()
-    {
-        var parts = await PutPartsAsync(Obj("self"), 10, 20);
-        await ComposeAsync(Obj("self"), 1, 2);
-
-        (await Store.MoveAsync(Obj("self"), Obj("self"), true, Ct)).ShouldBeTrue();
-
-        BytesShouldBe(await ReadAsync(Obj("self")), Concat(parts));
+        BytesShouldBe(await ReadAsync(Obj("segments-over")), data);
+        (await Store.GetLengthAsync(Obj("segments-over"), Ct)).ShouldBe(70);
     }
 
     [Fact]

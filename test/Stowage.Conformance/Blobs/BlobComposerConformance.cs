@@ -5,7 +5,7 @@ namespace Stowage.Conformance.Blobs;
 /// <summary>
 /// The behaviour every <see cref="IBlobComposer"/> backend must show, as written in its XML docs, and how
 /// composed objects behave as ordinary objects of the <see cref="IBlobStore"/> (read, ranged read, length,
-/// put over, move, delete). A backend's test project derives from this class and supplies a fresh, empty
+/// put or composed segments over, delete). A backend's test project derives from this class and supplies a fresh, empty
 /// store per test. Split by concern into partial files.
 /// </summary>
 public abstract partial class BlobComposerConformance

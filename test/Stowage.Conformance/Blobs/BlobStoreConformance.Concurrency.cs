@@ -10,13 +10,17 @@ public abstract partial class BlobStoreConformance
     [Fact]
     public async Task ParallelWriters_OnDifferentObjects_EachKeepTheirOwnBytes()
     {
-        // Each chunk is a writer opened at the current length, written and flushed: a resumable upload.
+        // Each chunk is a segment opened where the last one ended, written and committed, then the segments are
+        // composed: a resumable upload.
+        const long Total = (long)ChunksPerObject * ChunkBytes;
         await Task.WhenAll(Enumerable.Range(0, ParallelObjects).Select(i => Task.Run(async () =>
         {
             for (var chunk = 0; chunk < ChunksPerObject; chunk++)
             {
-                await WriteAsync(Obj($"parallel/{i}"), (long)chunk * ChunkBytes, Bytes(ChunkBytes, (i * 100) + chunk), durable: chunk % 2 == 0);
+                await SegmentAsync(Obj($"parallel/{i}"), (long)chunk * ChunkBytes, Bytes(ChunkBytes, (i * 100) + chunk), Total, durable: chunk % 2 == 0);
             }
+
+            await Store.ComposeSegmentsAsync(Obj($"parallel/{i}"), Total, durable: i % 2 == 0, Ct);
         })));
 
         for (var i = 0; i < ParallelObjects; i++)

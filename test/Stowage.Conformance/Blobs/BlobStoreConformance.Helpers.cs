@@ -13,11 +13,19 @@ public abstract partial class BlobStoreConformance
 
     protected static byte[] Bytes(int length, int seed) => BlobBytes.Make(length, seed);
 
-    protected async Task WriteAsync(ObjectRef obj, long offset, byte[] data, bool durable = true)
+    /// <summary>Writes <paramref name="data"/> as the segment at <paramref name="offset"/> and commits it.</summary>
+    protected async Task SegmentAsync(ObjectRef obj, long offset, byte[] data, long objectLength, bool durable = true)
     {
-        await using var writer = await Store.OpenWriterAsync(obj, offset, Ct);
+        await using var writer = await Store.OpenSegmentAsync(obj, offset, objectLength, Ct);
         await writer.WriteAsync(data, Ct);
-        await writer.FlushAsync(durable, Ct);
+        await writer.CommitAsync(durable, Ct);
+    }
+
+    /// <summary>Stores <paramref name="data"/> as the Sessions API stores a file in one PUT: one segment, composed.</summary>
+    protected async Task WriteAsync(ObjectRef obj, byte[] data, bool durable = true)
+    {
+        await SegmentAsync(obj, 0, data, data.Length, durable);
+        await Store.ComposeSegmentsAsync(obj, data.Length, durable, Ct);
     }
 
     protected Task PutAsync(ObjectRef obj, byte[] data, bool durable = true) => BlobBytes.PutAsync(Store, obj, data, durable);

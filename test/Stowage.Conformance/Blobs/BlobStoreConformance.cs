@@ -4,7 +4,7 @@ namespace Stowage.Conformance.Blobs;
 
 /// <summary>
 /// The behaviour every <see cref="IBlobStore"/> backend must show, as written in the XML docs of
-/// IBlobStore and IBlobWriter. A backend's test project derives from this class and supplies a fresh,
+/// IBlobStore and IBlobSegmentWriter. A backend's test project derives from this class and supplies a fresh,
 /// empty store per test. Split by member into partial files; helpers in BlobStoreConformance.Helpers.cs.
 /// </summary>
 public abstract partial class BlobStoreConformance

@@ -108,12 +108,9 @@ public sealed class ProjectProcessorTests
     {
         await using var h = await CoreHarness.CreateAsync();
         var caller = await h.CallerAsync();
-        var name = await h.CreateProjectAsync(caller, ("a.jpg", TestBytes.Random(10)));
-        await using (var writer = await h.Blobs.OpenWriterAsync(h.SessionObject(name, "a.jpg"), 10, CoreHarness.Ct))
-        {
-            await writer.WriteAsync(new byte[5], CoreHarness.Ct);
-            await writer.FlushAsync(true, CoreHarness.Ct);
-        }
+        var content = TestBytes.Random(10);
+        var name = await h.CreateProjectAsync(caller, ("a.jpg", content));
+        await h.Blobs.PutAsync(h.SessionObject(name, "a.jpg"), new MemoryStream([.. content, .. "12345"u8]), durable: false, CoreHarness.Ct);
 
         (await h.Runner.RunNextAsync(CoreHarness.Ct)).ShouldBeTrue();
 

@@ -140,6 +140,12 @@ internal sealed class CoreHarness : IAsyncDisposable
     /// <summary>The object's bytes, or null when it does not exist.</summary>
     public Task<byte[]?> ReadObjectAsync(ObjectRef obj) => BlobBytes.ReadAsync(Blobs, obj, Ct);
 
+    /// <summary>
+    /// The bytes an incomplete file holds so far: its uncomposed segments, as the backend keeps them (the file system: one
+    /// file); null when there are none. Only the counted prefix is meaningful.
+    /// </summary>
+    public Task<byte[]?> ReadSegmentsAsync(ObjectRef obj) => TestBackend.Current.ReadSegmentsAsync(Blobs, obj);
+
     public ValueTask DisposeAsync()
     {
         Runner.Dispose();

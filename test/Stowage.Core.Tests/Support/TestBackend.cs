@@ -27,6 +27,12 @@ internal abstract class TestBackend
     /// <summary>A new, empty blob store for one test, with its multipart ability.</summary>
     public abstract (IBlobStore Store, IBlobComposer Composer) CreateBlobStore(string root);
 
+    /// <summary>
+    /// The bytes an incomplete object's uncomposed segments hold so far, as this backend keeps them (tests of what a
+    /// cut-short chunk left); null when there are none.
+    /// </summary>
+    public abstract Task<byte[]?> ReadSegmentsAsync(IBlobStore store, ObjectRef obj);
+
     public override string ToString() => Name;
 
     private static TestBackend Select(string? name)
@@ -52,5 +58,8 @@ internal abstract class TestBackend
             var store = new FileSystemBlobStore(new FileSystemBlobStoreOptions { RootPath = Path.Combine(root, "blobs") });
             return (store, store);
         }
+
+        public override async Task<byte[]?> ReadSegmentsAsync(IBlobStore store, ObjectRef obj) =>
+            ((FileSystemBlobStore)store).GetLocalSegmentsPath(obj) is { } path ? await File.ReadAllBytesAsync(path) : null;
     }
 }

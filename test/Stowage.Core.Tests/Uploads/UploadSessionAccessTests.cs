@@ -25,7 +25,7 @@ public sealed class UploadSessionAccessTests
 
         (await h.Uploads.GetFileAsync(owner, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(10);
         (await h.Uploads.GetSessionAsync(owner, uploadId, CoreHarness.Ct)).ShouldSucceed().Files.Count.ShouldBe(1);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class UploadSessionBodyTests
 
         put.ShouldFailWith(StowageErrors.ChunkLengthMismatch).Detail("received").ShouldBe(60L);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(60);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class UploadSessionBodyTests
 
         put.ShouldFailWith(StowageErrors.ChunkLengthMismatch).Detail("received").ShouldBe(100L);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(100);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..100]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..100]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class UploadSessionBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", Chunked(content[100..130], 100, 199, 300), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.ChunkLengthMismatch).Detail("received").ShouldBe(130L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..130]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..130]);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class UploadSessionBodyTests
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(1000L);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(1000);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..1000]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..1000]);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class UploadSessionBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.las", body, CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe((long)(start + failAfter));
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.las"))).ShouldBeBytes(content[..(start + failAfter)]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.las"))).ShouldBeBytes(content[..(start + failAfter)]);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class UploadSessionBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new MemoryStream(content), 100, new ChunkRange(0, 99, 100)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(40L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class UploadSessionBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", UploadBody.FromStream(new FailingStream(content[100..], failAfter: 0), 100, new ChunkRange(100, 199, 200)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(100L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..100]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..100]);
     }
 
     private static UploadBody Chunked(byte[] content, long start, long end, long total) =>

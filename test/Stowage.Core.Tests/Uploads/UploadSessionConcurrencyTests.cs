@@ -104,4 +104,25 @@ public sealed class UploadSessionConcurrencyTests
         (await writing.WaitAsync(Patience)).ShouldFailWith(StowageErrors.UploadSessionNotFound);
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task EmptyPut_RacingAPutOfTheSameNameWithBytes_NeverLandsOnThoseBytes()
+    {
+        await using var h = await CoreHarness.CreateAsync(s => s.Uploads.LockWaitMilliseconds = 50);
+        var caller = await h.CallerAsync();
+        var uploadId = await h.NewSessionAsync(caller);
+        var content = TestBytes.Random(100);
+
+        // The empty PUT found no file of that name; right before it writes its empty object, a PUT of the same
+        // name with bytes comes in. Either that one finds the name busy (409) or it ends first and is kept.
+        h.SessionBlobs.BeforeWrite = async _ =>
+        {
+            h.SessionBlobs.BeforeWrite = null;
+            await h.PutAsync(caller, uploadId, "a.jpg", content);
+        };
+        (await h.PutAsync(caller, uploadId, "a.jpg", [])).ShouldSucceed().Ignored.ShouldBeTrue();
+
+        (await h.PutAsync(caller, uploadId, "a.jpg", content)).ShouldSucceed().Complete.ShouldBeTrue();
+        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content);
+    }
 }

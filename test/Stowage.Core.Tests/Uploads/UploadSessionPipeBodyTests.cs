@@ -44,7 +44,7 @@ public sealed class UploadSessionPipeBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(pipe.Reader, null, new ChunkRange(0, 599, 2_000)), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.ChunkLengthMismatch).Detail("received").ShouldBe(600L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..600]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..600]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class UploadSessionPipeBodyTests
         await pipe.Writer.CompleteAsync();
 
         (await put).ShouldFailWith(StowageErrors.ChunkLengthMismatch).Detail("received").ShouldBe(600L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..600]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..600]);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class UploadSessionPipeBodyTests
 
         (await put).ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(20_000L);
         (await h.Uploads.GetFileAsync(caller, uploadId, "a.jpg", CoreHarness.Ct)).ShouldSucceed().Received.ShouldBe(20_000);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..20_000]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..20_000]);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class UploadSessionPipeBodyTests
         var put = await h.Uploads.WriteAsync(caller, uploadId, "a.jpg", new UploadBody(pipe.Reader, content.Length, null), CoreHarness.Ct);
 
         put.ShouldFailWith(StowageErrors.IncompleteBody).Detail("received").ShouldBe(4_000L);
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..4_000]);
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeBytes(content[..4_000]);
     }
 
     private static async Task SendAsync(PipeWriter writer, ReadOnlyMemory<byte> content, int pieceBytes)

@@ -34,7 +34,7 @@ public sealed class UploadSessionRemovalTests
         (await h.Sweeper.SweepOnceAsync(CoreHarness.Ct)).ShouldBe(1);
 
         (await h.ReadObjectAsync(h.SessionObject(uploadId, "a.jpg"))).ShouldBeNull();
-        (await h.ReadObjectAsync(h.SessionObject(uploadId, "b.jpg"))).ShouldBeNull();
+        (await h.ReadSegmentsAsync(h.SessionObject(uploadId, "b.jpg"))).ShouldBeNull();
         (await h.Store.GetSessionAsync(uploadId, CoreHarness.Ct)).ShouldBeNull();
     }
 
@@ -100,9 +100,9 @@ public sealed class UploadSessionRemovalTests
         var uploadId = await h.NewSessionAsync(caller);
 
         // The empty file's object is made before its record; a DELETE lands in between.
-        h.SessionBlobs.BeforeOpenWriter = async _ =>
+        h.SessionBlobs.BeforeWrite = async _ =>
         {
-            h.SessionBlobs.BeforeOpenWriter = null;
+            h.SessionBlobs.BeforeWrite = null;
             (await h.Uploads.DeleteAsync(caller, uploadId, CoreHarness.Ct)).ShouldSucceed();
         };
 

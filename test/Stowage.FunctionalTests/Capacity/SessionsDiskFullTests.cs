@@ -31,7 +31,7 @@ public sealed class SessionsDiskFullTests
         (await client.PutChunkAsync(big, "partial.e57", partial, MiB, MiB)).ShouldBeError(HttpStatusCode.InsufficientStorage, "insufficient_storage");
         (await client.GetFileAsync(big, "partial.e57")).ShouldBeProgress(MiB, 3 * MiB, complete: false);
         new FileInfo(full.ReservePath).Length.ShouldBe(FullDiskServer.ReserveBytes, "a write that finds the disk full keeps the reserve for deletions");
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(full.DataDirectory, big, "partial.e57"), MiB).ShouldBeBytes(partial.AsSpan(0, MiB), "the bytes received before the disk filled");
+        BlobFiles.ReadPrefix(BlobFiles.SessionSegments(full.DataDirectory, big, "partial.e57"), MiB).ShouldBeBytes(partial.AsSpan(0, MiB), "the bytes received before the disk filled");
 
         // From then on writes are refused up front, reads go on.
         (await client.CreateUploadAsync()).ShouldBeError(HttpStatusCode.InsufficientStorage, "insufficient_storage");

@@ -53,7 +53,7 @@ public sealed class ChunkedUploadCrashTests
         received.ShouldBeGreaterThanOrEqualTo(acknowledgedAtCrash, "an acknowledged chunk must survive a crash");
         received.ShouldBeLessThanOrEqualTo(sent, "the server may not report bytes that were never sent");
         status.Bool("complete").ShouldBeFalse();
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(crash.DataDirectory, id, Name), received).ShouldBeBytes(data.AsSpan(0, (int)received));
+        BlobFiles.ReadPrefix(BlobFiles.SessionSegments(crash.DataDirectory, id, Name), received).ShouldBeBytes(data.AsSpan(0, (int)received));
 
         (await ResumableUpload.CompleteAsync(client, id, Name, data, 1 << 20)).ShouldBe(received);
         await AssertProjectHashAsync(client, id, data);
@@ -85,7 +85,7 @@ public sealed class ChunkedUploadCrashTests
         status.ShouldHaveStatus(HttpStatusCode.OK);
         var received = status.Long("received");
         received.ShouldBeInRange(First, First + SentBeforeKill);
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(crash.DataDirectory, id, Name), received).ShouldBeBytes(data.AsSpan(0, (int)received));
+        BlobFiles.ReadPrefix(BlobFiles.SessionSegments(crash.DataDirectory, id, Name), received).ShouldBeBytes(data.AsSpan(0, (int)received));
 
         await ResumableUpload.CompleteAsync(client, id, Name, data, 1 << 20);
         File.ReadAllBytes(BlobFiles.SessionFile(crash.DataDirectory, id, Name)).ShouldBeBytes(data);

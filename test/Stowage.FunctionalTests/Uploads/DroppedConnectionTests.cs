@@ -34,7 +34,7 @@ public sealed class DroppedConnectionTests(ServerFixture fixture) : IClassFixtur
         await Poll.UntilAsync(async () => (await fixture.Client.GetFileAsync(id, "scan.e57")) is { Status: HttpStatusCode.OK } s && s.Long("received") == Sent,
             TimeSpan.FromSeconds(10), $"the server to count the {Sent} bytes that arrived");
         (await fixture.Client.GetFileAsync(id, "scan.e57")).ShouldBeProgress(Sent, data.Length, complete: false);
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57"), Sent).ShouldBeBytes(data.AsSpan(0, Sent));
+        BlobFiles.ReadPrefix(BlobFiles.SessionSegments(fixture.DataDirectory, id, "scan.e57"), Sent).ShouldBeBytes(data.AsSpan(0, Sent));
         (await ResumableUpload.CompleteAsync(fixture.Client, id, "scan.e57", data, 40_000)).ShouldBe(Sent);
         File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(data);
     }

@@ -22,7 +22,7 @@ public sealed class ExpiryTests(ExpiringServerFixture fixture) : IClassFixture<E
         var id = created.String("upload_id");
         var data = TestData.Bytes(10_000, 50);
         await Client.PutChunkAsync(id, "scan.e57", data, 0, 4000);
-        var blob = BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57");
+        var blob = BlobFiles.SessionSegments(fixture.DataDirectory, id, "scan.e57");
         File.Exists(blob).ShouldBeTrue();
 
         await Poll.UntilAsync(async () => (await Client.GetSessionAsync(id)).Status == HttpStatusCode.NotFound, Patience, "the session to expire");

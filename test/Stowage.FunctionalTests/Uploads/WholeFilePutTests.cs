@@ -91,7 +91,7 @@ public sealed class WholeFilePutTests(ServerFixture fixture) : IClassFixture<Ser
 
         other.ShouldBeProgress(500, 2000, complete: false);
         other.Bool("ignored").ShouldBeTrue(other.ToString());
-        BlobFiles.ReadPrefix(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57"), 500).ShouldBeBytes(first.AsSpan(0, 500));
+        BlobFiles.ReadPrefix(BlobFiles.SessionSegments(fixture.DataDirectory, id, "scan.e57"), 500).ShouldBeBytes(first.AsSpan(0, 500));
         (await Client.PutChunkAsync(id, "scan.e57", first, 500, 1500)).ShouldBeProgress(2000, 2000, complete: true);
         File.ReadAllBytes(BlobFiles.SessionFile(fixture.DataDirectory, id, "scan.e57")).ShouldBeBytes(first);
     }
