@@ -131,5 +131,5 @@ public sealed class AwsExampleRequestTests
     }
 
     private static S3RequestAuthenticator Authenticator(DateTimeOffset? now = null, string? publicEndpoint = null) =>
-        Authenticators.Create(new FakePrincipalResolver().Add(AccessKey, Secret), now ?? May24, o => o.PublicEndpoint = publicEndpoint);
+        Authenticators.Create(new FakeCredentialResolver().Add(AccessKey, Secret), now ?? May24, o => o.PublicEndpoint = publicEndpoint);
 }

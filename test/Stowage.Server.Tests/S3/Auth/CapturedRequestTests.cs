@@ -57,7 +57,7 @@ public sealed class CapturedRequestTests
         var request = new TestRequest { Method = entry.Method, Target = entry.Target };
         request.Headers.Clear();
         request.Headers.AddRange(entry.Headers);
-        var resolver = new FakePrincipalResolver { IgnoreTokens = true }.Add(ProbeKey, "not the secret of the capture");
+        var resolver = new FakeCredentialResolver { IgnoreTokens = true }.Add(ProbeKey, "not the secret of the capture");
 
         var failure = await Authenticators.Create(resolver, entry.Time).ShouldFail(request, S3Errors.SignatureDoesNotMatch);
 

@@ -115,7 +115,7 @@ public sealed class HeaderAuthTests
     [Fact]
     public async Task Authenticate_PassesTheSignedSessionTokenToTheResolver()
     {
-        var resolver = new FakePrincipalResolver().Add("ASIATEMPORARY0000001", TestRequest.Secret, "token/with+chars==");
+        var resolver = new FakeCredentialResolver().Add("ASIATEMPORARY0000001", TestRequest.Secret, "token/with+chars==");
         var request = Put("hello");
         request.SignV4(accessKeyId: "ASIATEMPORARY0000001", token: "token/with+chars==");
 

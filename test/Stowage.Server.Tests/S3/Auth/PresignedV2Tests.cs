@@ -15,7 +15,7 @@ public sealed class PresignedV2Tests
     public async Task Authenticate_AcceptsBoto3sPresignedPut_WithAclAndContentTypeInTheQuery_AndTheToken()
     {
         // generate_presigned_url('put_object', ACL, ContentType): both in the query; the uploader sends them as headers too.
-        var resolver = new FakePrincipalResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret, Token);
+        var resolver = new FakeCredentialResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret, Token);
         var request = new TestRequest { Body = Encoding.UTF8.GetBytes("jpeg bytes") }
             .Header("x-amz-acl", "bucket-owner-full-control")
             .Header("Content-Type", "image/jpeg");

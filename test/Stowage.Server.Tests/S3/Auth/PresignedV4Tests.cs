@@ -154,7 +154,7 @@ public sealed class PresignedV4Tests
     [Fact]
     public async Task Authenticate_PassesTheQuerySessionTokenToTheResolver()
     {
-        var resolver = new FakePrincipalResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret, Token);
+        var resolver = new FakeCredentialResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret, Token);
         var request = new TestRequest();
         request.PresignV4(token: Token);
 
@@ -184,7 +184,7 @@ public sealed class PresignedV4Tests
             Endpoint = new Uri("http://127.0.0.1:9000"),
             SignEmptyContentType = true,
         });
-        var resolver = new FakePrincipalResolver().Add(TemporaryKey, "temporary secret", Token);
+        var resolver = new FakeCredentialResolver().Add(TemporaryKey, "temporary secret", Token);
 
         await Authenticators.Create(resolver).ShouldAuthenticate(FromUrl(presigned.Url).Header("Content-Type", string.Empty));
         await Authenticators.Create(resolver).ShouldAuthenticate(FromUrl(presigned.Url));
@@ -201,7 +201,7 @@ public sealed class PresignedV4Tests
             UploadId = "upload/1+2",
             PartNumber = 3,
         });
-        var resolver = new FakePrincipalResolver().Add(TemporaryKey, "temporary secret", Token);
+        var resolver = new FakeCredentialResolver().Add(TemporaryKey, "temporary secret", Token);
 
         await Authenticators.Create(resolver).ShouldAuthenticate(FromUrl(presigned.Url));
         await Authenticators.Create(resolver).ShouldFail(FromUrl(presigned.Url.Replace("partNumber=3", "partNumber=4", StringComparison.Ordinal)), S3Errors.SignatureDoesNotMatch);

@@ -34,7 +34,7 @@ public sealed class UnsignedHeaderTests
     [Fact]
     public async Task HeaderAuth_RefusesAnUnsignedAcl_OnATemporaryCredentialsPut()
     {
-        var resolver = new FakePrincipalResolver().Add(TemporaryKey, TestRequest.Secret, Token);
+        var resolver = new FakeCredentialResolver().Add(TemporaryKey, TestRequest.Secret, Token);
         var request = Put();
         request.SignV4(accessKeyId: TemporaryKey, token: Token);
         request.Header("x-amz-acl", "bucket-owner-full-control");

@@ -15,7 +15,7 @@ internal static class Authenticators
         return new S3RequestAuthenticator(resolver ?? DefaultResolver(), Options.Create(options), new FakeTimeProvider(now ?? TestRequest.Now));
     }
 
-    public static FakePrincipalResolver DefaultResolver() => new FakePrincipalResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret);
+    public static FakeCredentialResolver DefaultResolver() => new FakeCredentialResolver().Add(TestRequest.AccessKeyId, TestRequest.Secret);
 
     public static async Task<S3AuthenticatedRequest> ShouldAuthenticate(this S3RequestAuthenticator authenticator, TestRequest request)
     {

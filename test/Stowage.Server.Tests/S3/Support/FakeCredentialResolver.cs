@@ -8,7 +8,7 @@ namespace Stowage.Server.Tests.S3.Support;
 /// Access keys held in memory. A key registered with a token requires exactly that token (InvalidToken
 /// otherwise, as the real resolver); <see cref="IgnoreTokens"/> accepts any. Every call is recorded.
 /// </summary>
-internal sealed class FakePrincipalResolver : IS3CredentialResolver
+internal sealed class FakeCredentialResolver : IS3CredentialResolver
 {
     private readonly Dictionary<string, (string Secret, string? Token)> _keys = new(StringComparer.Ordinal);
 
@@ -18,7 +18,7 @@ internal sealed class FakePrincipalResolver : IS3CredentialResolver
 
     private static readonly Account Account = new("account-1", "default", true, null, null, null, null, DateTimeOffset.UnixEpoch);
 
-    public FakePrincipalResolver Add(string accessKeyId, string secret, string? token = null)
+    public FakeCredentialResolver Add(string accessKeyId, string secret, string? token = null)
     {
         _keys[accessKeyId] = (secret, token);
         return this;
